@@ -1,0 +1,8 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  ignoredRouteFiles: ['**/.*', '**/*.test.{ts,tsx}'],
+  serverModuleFormat: 'esm',
+  // sequelize, sqlite3 and pg stay external: they load native code and optional dialects at run time.
+  serverDependenciesToBundle: [/^remix-i18next/],
+  browserNodeBuiltinsPolyfill: { modules: {} },
+};
