@@ -1,0 +1,19 @@
+import type { QueryInterface } from 'sequelize';
+import * as platform from './20261122000100-platform';
+import * as parties from './20261122000200-parties';
+import * as stakeholders from './20261122000300-stakeholders';
+import * as accountability from './20261122000400-accountability';
+import * as governance from './20261122000500-governance';
+import * as privacy from './20261122000600-privacy';
+
+export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
+
+/** Every migration, in order. Listed, not globbed, so scripts, tests and the build load the same set. */
+export const migrations: { name: string; module: MigrationModule }[] = [
+  { name: '20261122000100-platform', module: platform },
+  { name: '20261122000200-parties', module: parties },
+  { name: '20261122000300-stakeholders', module: stakeholders },
+  { name: '20261122000400-accountability', module: accountability },
+  { name: '20261122000500-governance', module: governance },
+  { name: '20261122000600-privacy', module: privacy },
+];
