@@ -4,5 +4,9 @@ export default {
   serverModuleFormat: 'esm',
   // sequelize, sqlite3 and pg stay external: they load native code and optional dialects at run time.
   serverDependenciesToBundle: [/^remix-i18next/],
-  browserNodeBuiltinsPolyfill: { modules: {} },
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+  },
 };

@@ -96,7 +96,8 @@ export function createSequelize(config: DatabaseConfig = databaseConfig(), extra
 
 /** WAL is a property of the file, so it is set once when a file database is opened. */
 export async function prepareDatabase(sequelize: Sequelize): Promise<void> {
-  if (sequelize.getDialect() === 'sqlite' && sequelize.options.storage !== ':memory:') {
+  const { storage } = (sequelize as unknown as { options: { storage?: string } }).options;
+  if (sequelize.getDialect() === 'sqlite' && storage !== ':memory:') {
     await sequelize.query('PRAGMA journal_mode = WAL;');
   }
 }

@@ -4,6 +4,7 @@ import { initModels } from '../../db/models/index';
 
 export * from '../../db/models/index';
 export { Op, QueryTypes, Transaction, UniqueConstraintError, ForeignKeyConstraintError, OptimisticLockError } from 'sequelize';
+export type { WhereOptions, Order } from 'sequelize';
 export { dialectOf } from '../../db/connection';
 
 // One connection pool per process, created on first use: nothing touches the database at import time.

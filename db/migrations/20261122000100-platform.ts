@@ -39,7 +39,6 @@ export async function up(qi: QueryInterface): Promise<void> {
     deactivated_at: instant(),
     // Sessions issued before this instant are void: deactivation and password changes end them.
     sessions_valid_after: instant(),
-    last_institution_id: fk('institutions', 'SET NULL'),
     calendar_token_hash: text(true, 128),
     version: version(),
     ...timestamps(),

@@ -60,6 +60,7 @@ export async function up(qi: QueryInterface): Promise<void> {
     ...address(),
     segment: text(true, 60),
     status: oneOf(['active', 'moved', 'inactive'], { defaultValue: 'active' }),
+    ...provenance(),
     version: version(),
     ...timestamps(),
   });

@@ -55,7 +55,13 @@ export async function up(qi: QueryInterface): Promise<void> {
     recurrence_kind: oneOf(['once', 'monthly', 'yearly']),
     recurrence_interval: int(true, (c) => `${c} IS NULL OR ${c} >= 1`),
     recurrence_day: int(true, (c) => `${c} IS NULL OR ${c} BETWEEN 1 AND 31`),
-    recurrence_month_day: text(true, 5),
+    recurrence_month_day: {
+      ...text(true, 5),
+      // Each kind carries exactly the fields it needs: monthly → interval and day; yearly → interval and MM-DD.
+      check: (c) => `(recurrence_kind = 'once' AND recurrence_interval IS NULL AND recurrence_day IS NULL AND ${c} IS NULL)
+        OR (recurrence_kind = 'monthly' AND recurrence_interval IS NOT NULL AND recurrence_day IS NOT NULL AND ${c} IS NULL)
+        OR (recurrence_kind = 'yearly' AND recurrence_interval IS NOT NULL AND recurrence_day IS NULL AND length(${c}) = 5)`,
+    },
     starts_on: day(false),
     ends_on: { ...day(), check: notBefore('starts_on') },
     reports_on: oneOf(['previous', 'current'], { defaultValue: 'previous' }),
@@ -96,7 +102,7 @@ export async function up(qi: QueryInterface): Promise<void> {
     note: text(true),
     waived_on: { ...day(), check: (c) => `${c} IS NULL OR rendered_on IS NULL` },
     waived_by_user_id: fk('users', 'SET NULL'),
-    waive_reason: text(true),
+    waive_reason: { ...text(true), check: (c) => `waived_on IS NULL OR ${c} IS NOT NULL` },
     version: version(),
     ...timestamps(),
   });
@@ -122,7 +128,11 @@ export async function up(qi: QueryInterface): Promise<void> {
     file_name: text(true, 255),
     content_type: text(true, 120),
     size_bytes: int(true, (c) => `${c} IS NULL OR ${c} BETWEEN 0 AND ${MAX_FILE_BYTES}`),
-    content: { type: DataTypes.BLOB, allowNull: true },
+    content: {
+      type: DataTypes.BLOB,
+      allowNull: true,
+      check: (c) => `kind <> 'file' OR (${c} IS NOT NULL AND file_name IS NOT NULL AND size_bytes IS NOT NULL)`,
+    },
     uploaded_by_user_id: fk('users', 'SET NULL'),
     created_at: instant(false),
   });

@@ -132,8 +132,14 @@ export async function up(qi: QueryInterface): Promise<void> {
     created_at: instant(false),
   });
   await addIndexes(qi, 'statement_evidence', [
-    { fields: ['statement_id'] },
+    { fields: ['statement_id', 'obligation_id'], unique: true, where: 'obligation_id IS NOT NULL' },
+    { fields: ['statement_id', 'reporting_moment_id'], unique: true, where: 'reporting_moment_id IS NOT NULL' },
+    { fields: ['statement_id', 'agreement_id'], unique: true, where: 'agreement_id IS NOT NULL' },
+    { fields: ['statement_id', 'engagement_id'], unique: true, where: 'engagement_id IS NOT NULL' },
     { fields: ['obligation_id'] },
+    { fields: ['reporting_moment_id'] },
+    { fields: ['agreement_id'] },
+    { fields: ['engagement_id'] },
   ]);
 }
 

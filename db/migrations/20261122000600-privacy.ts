@@ -1,6 +1,7 @@
 import type { QueryInterface } from 'sequelize';
 import {
-  addIndexes, createTable, day, dropTables, fk, id, institutionFk, instant, json, oneOf, text, timestamps, version,
+  addIndexes, createTable, day, dropTables, fk, id, institutionFk, instant, json, notBefore, oneOf, text, timestamps,
+  version,
 } from './helpers';
 
 export async function up(qi: QueryInterface): Promise<void> {
@@ -9,10 +10,12 @@ export async function up(qi: QueryInterface): Promise<void> {
     institution_id: institutionFk(),
     // Kept when the person is erased: the request log itself is the accountability record.
     person_id: fk('persons', 'SET NULL'),
-    kind: oneOf(['access', 'rectification', 'erasure', 'objection']),
+    // Who asked, in their words: survives the erasure of the person record it may point to.
+    requester: text(false, 200),
+    kind: oneOf(['access', 'rectification', 'erasure', 'restriction', 'objection', 'portability']),
     received_on: day(false),
     due_on: day(false),
-    extended_to: day(),
+    extended_to: { ...day(), check: notBefore('due_on') },
     extension_reason: text(true),
     status: oneOf(['open', 'in-progress', 'completed', 'refused'], { defaultValue: 'open' }),
     outcome: text(true),
@@ -48,6 +51,9 @@ export async function up(qi: QueryInterface): Promise<void> {
     proposed: json(false),
     message: text(true),
     status: oneOf(['pending', 'accepted', 'rejected'], { defaultValue: 'pending' }),
+    // Why a proposal was rejected: the AVG expects the reason to be given.
+    review_note: text(true),
+    data_subject_request_id: fk('data_subject_requests', 'SET NULL'),
     reviewed_by_user_id: fk('users', 'SET NULL'),
     reviewed_at: instant(),
     ...timestamps(),

@@ -25,7 +25,7 @@ export class Institution extends Model<InferAttributes<Institution>, InferCreati
         city: DataTypes.STRING,
         website: DataTypes.STRING,
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
-        version: DataTypes.INTEGER,
+        version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },
@@ -44,7 +44,6 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare active: CreationOptional<boolean>;
   declare deactivatedAt: Date | null;
   declare sessionsValidAfter: Date | null;
-  declare lastInstitutionId: number | null;
   declare calendarTokenHash: string | null;
   declare version: CreationOptional<number>;
   declare createdAt: CreationOptional<Date>;
@@ -62,9 +61,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         deactivatedAt: DataTypes.DATE,
         sessionsValidAfter: DataTypes.DATE,
-        lastInstitutionId: DataTypes.INTEGER,
         calendarTokenHash: DataTypes.STRING,
-        version: DataTypes.INTEGER,
+        version: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -1,0 +1,76 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, NavLink, Outlet, useLoaderData, useParams, useRouteLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { GeneralErrorBoundary } from '~/components/error-boundary';
+import { LanguageSwitch } from '~/components/language-switch';
+import { requireUser } from '~/modules/auth/guards.server';
+import { listMemberships } from '~/modules/auth/queries.server';
+import type { loader as institutionLoader } from './_app.i.$institutionId';
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireUser(request);
+  const memberships = await listMemberships(user.id);
+  return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, memberships });
+}
+
+const INSTITUTION_AREAS = ['stakeholders', 'agreements', 'obligations', 'calendar', 'compliance', 'audit'] as const;
+
+function InstitutionNav({ institutionId }: { institutionId: string }) {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof institutionLoader>('routes/_app.i.$institutionId');
+  const base = `/i/${institutionId}`;
+  return (
+    <>
+      <h2 id="nav-institution">{t('nav.institution')}</h2>
+      {data ? <p className="institution-name">{data.institution.name}</p> : null}
+      <ul aria-labelledby="nav-institution">
+        <li><NavLink to={base} end>{t('nav.dashboard')}</NavLink></li>
+        {INSTITUTION_AREAS.filter((area) => area !== 'audit' || data?.can.manage).map((area) => (
+          <li key={area}><NavLink to={`${base}/${area}`}>{t(`nav.${area}`)}</NavLink></li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export default function AppShell() {
+  const { t } = useTranslation();
+  const { user, memberships } = useLoaderData<typeof loader>();
+  const { institutionId } = useParams();
+  return (
+    <>
+      <a href="#main" className="skip-link">{t('skipToContent')}</a>
+      <header className="topbar">
+        <a href="/" className="brand"><span className="brand-mark" aria-hidden="true" />{t('appName')}</a>
+        <span className="topbar-spacer" />
+        <LanguageSwitch compact />
+        <span className="topbar-user">{user.name}</span>
+        <Form method="post" action="/logout">
+          <button type="submit" className="button-link">{t('actions.signOut')}</button>
+        </Form>
+      </header>
+      <div className="shell">
+        <nav className="sidebar" aria-label={t('nav.main')}>
+          {institutionId ? <InstitutionNav institutionId={institutionId} /> : null}
+          <h2 id="nav-institutions">{t('nav.institutions')}</h2>
+          <ul aria-labelledby="nav-institutions">
+            {memberships.map((m) => (
+              <li key={m.institutionId}><NavLink to={`/i/${m.institutionId}`} end>{m.institutionName}</NavLink></li>
+            ))}
+          </ul>
+          <h2 id="nav-across">{t('nav.across')}</h2>
+          <ul aria-labelledby="nav-across">
+            <li><NavLink to="/oversight">{t('nav.oversight')}</NavLink></li>
+            {user.isAdmin ? <li><NavLink to="/admin">{t('nav.admin')}</NavLink></li> : null}
+            <li><NavLink to="/account">{t('nav.account')}</NavLink></li>
+          </ul>
+        </nav>
+        <main className="main" id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}
+
+export const ErrorBoundary = GeneralErrorBoundary;

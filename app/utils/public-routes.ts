@@ -1,0 +1,13 @@
+/**
+ * The routes that answer without a session — everything else redirects a signed-out visitor to
+ * /login. Token routes check a hashed, expiring token themselves. A test walks every route of the
+ * build and holds each one not listed here to that rule.
+ */
+export const PUBLIC_ROUTES: readonly string[] = [
+  'routes/login',
+  'routes/healthz',
+  'routes/language',
+  'routes/set-password.$token',
+];
+
+export const isPublicRoute = (routeId: string) => PUBLIC_ROUTES.includes(routeId);
