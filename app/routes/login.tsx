@@ -35,7 +35,7 @@ export default function Login() {
   return (
     <main className="centered-page" id="main">
       <p className="brand" aria-hidden="true" style={{ color: 'var(--accent-strong)' }}>
-        <span className="brand-mark" style={{ background: 'var(--accent-strong)' }} /> Horizon
+        <span className="brand-mark" style={{ background: 'var(--accent-strong)' }} /> {t('common:appName')}
       </p>
       <div className="card">
         <h1>{t('signIn.title')}</h1>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECTORS } from '~/modules/institutions/schema';
 
 /**
  * The format of a governance-code library file (seeds/governance-codes/*.json), as described in
@@ -10,12 +11,8 @@ import { z } from 'zod';
 export const REGIMES = ['comply-or-explain', 'apply-and-explain', 'mandatory', 'recommendation', 'unspecified'] as const;
 export type Regime = (typeof REGIMES)[number];
 
-/** The same vocabulary as institutions.sector (platform migration). */
-export const SECTORS = [
-  'primary-education', 'secondary-education', 'vocational-education', 'applied-sciences', 'university',
-  'housing', 'healthcare', 'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
+// The sectors are the institutions' own vocabulary.
+export { SECTORS, type Sector } from '~/modules/institutions/schema';
 
 /**
  * Whom a provision addresses. `organisation` is for provisions aimed at the institution as a whole
