@@ -1,5 +1,5 @@
 import { subMinutes } from 'date-fns';
-import { AuthToken, inTransaction, Op, SignInFailure, User } from '~/utils/db.server';
+import { AuthToken, db, inTransaction, Op, SignInFailure, User } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import { userActor, type Actor } from '~/modules/audit/actor';
 import { recordAudit } from '~/modules/audit/mutations.server';
@@ -42,6 +42,8 @@ async function recordFailure(email: string, clientAddress: string) {
  * answer after the same work, so the form cannot be used to find out who has an account.
  */
 export async function signIn(input: { email: string; password: string }, clientAddress: string): Promise<SignInResult> {
+  // A public entry point: the models must be bound to the open pool before the first query.
+  await db();
   const email = normaliseEmail(input.email);
   if (isThrottled(await recentFailures(email, clientAddress))) return { ok: false, reason: 'throttled' };
 
@@ -67,6 +69,7 @@ export async function recordSignOut(actor: Actor): Promise<void> {
 
 /** Follows a one-time set-password link: valid, unexpired and unused, or refused. */
 export async function findUsableToken(token: string) {
+  await db();
   const row = await AuthToken.findOne({ where: { tokenHash: hashToken(token), purpose: 'set-password' } });
   if (!row || row.usedAt || row.expiresAt.getTime() < Date.now()) return null;
   const user = await User.findByPk(row.userId);

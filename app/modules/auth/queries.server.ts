@@ -1,4 +1,4 @@
-import { Institution, Membership, User } from '~/utils/db.server';
+import { db, Institution, Membership, User } from '~/utils/db.server';
 import type { Role } from './policy';
 
 export type SessionUser = {
@@ -13,6 +13,9 @@ export type MembershipSummary = { institutionId: number; institutionName: string
 
 /** The signed-in user, if the account is active and the session was issued after the last revocation. */
 export async function getSessionUser(userId: number, issuedAt: number): Promise<SessionUser | null> {
+  // Every guarded request starts here: bind the models to the open pool first (the first request of
+  // a process, or the first after closeDb(), would otherwise reach an unbound or closed one).
+  await db();
   const user = await User.findByPk(userId);
   if (!user || !user.active) return null;
   if (user.sessionsValidAfter && issuedAt < user.sessionsValidAfter.getTime()) return null;
