@@ -5,7 +5,7 @@ import { FormError, SubmitButton, TextField, useFormState } from '~/components/f
 import { findUsableToken, setPasswordWithToken } from '~/modules/auth/mutations.server';
 import { setPasswordSchema } from '~/modules/auth/schema';
 import { startSession } from '~/modules/auth/session-flow.server';
-import { DomainError } from '~/utils/errors';
+import { attempt } from '~/utils/action-errors.server';
 import { parseForm } from '~/utils/forms';
 
 // Public: the hashed, expiring, one-time token is the authorisation.
@@ -18,13 +18,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = parseForm(setPasswordSchema, await request.formData());
   if (!form.success) return json({ errors: form.errors, values: form.values }, { status: 400 });
-  try {
-    const user = await setPasswordWithToken(params.token ?? '', form.data.password);
-    return startSession(request, user, '/', 'toast.signedIn');
-  } catch (error) {
-    if (error instanceof DomainError) return json({ errors: {}, values: {}, formError: 'auth:invite.invalid' }, { status: 404 });
-    throw error;
-  }
+  // An expired, used or forged link: the mutation refuses it with 404 and auth:invite.invalid.
+  return attempt({}, () => setPasswordWithToken(params.token ?? '', form.data.password), (user) =>
+    startSession(request, user, '/', 'toast.signedIn'));
 }
 
 export default function SetPassword() {
