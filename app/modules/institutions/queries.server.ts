@@ -1,4 +1,4 @@
-import { Institution, Membership, Op, type WhereOptions } from '~/utils/db.server';
+import { Institution, Membership, Op, User, type WhereOptions } from '~/utils/db.server';
 import { likePattern, type ListParams, type Page } from '~/utils/list-params';
 
 export const INSTITUTION_SORTS = ['name', 'sector', 'createdAt'] as const;
@@ -36,4 +36,17 @@ export async function getInstitution(id: number): Promise<InstitutionRow | null>
 export async function listInstitutionOptions(): Promise<{ id: number; name: string }[]> {
   const rows = await Institution.findAll({ where: { active: true }, attributes: ['id', 'name'], order: [['name', 'ASC']] });
   return rows.map((r) => ({ id: r.id, name: r.name }));
+}
+
+/** Who has a membership of the institution, with their role: for the administrators' institution page. */
+export async function listInstitutionMembers(institutionId: number) {
+  const rows = await Membership.findAll({
+    where: { institutionId },
+    include: [{ model: User, as: 'user', attributes: ['id', 'name', 'email', 'active'] }],
+    order: [[{ model: User, as: 'user' }, 'name', 'ASC']],
+  });
+  return rows.map((m) => {
+    const user = m.get('user') as User;
+    return { membershipId: m.id, userId: user.id, name: user.name, email: user.email, active: user.active, role: m.role };
+  });
 }

@@ -59,3 +59,19 @@ export async function listOutbox(params: ListParams<(typeof OUTBOX_SORTS)[number
     })),
   };
 }
+
+/** One message of the outbox, as it was sent (or would have been, without SMTP). */
+export async function getOutboxMessage(id: number) {
+  const m = await MailMessage.findByPk(id);
+  if (!m) return null;
+  return {
+    id: m.id, to: m.toAddress, subject: m.subject, text: m.textBody, kind: m.kind, status: m.status,
+    createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null, error: m.error,
+  };
+}
+
+/** The numbers on the administration overview. */
+export async function countAdministration() {
+  const [institutions, users, outbox] = await Promise.all([Institution.count(), User.count(), MailMessage.count()]);
+  return { institutions, users, outbox };
+}
