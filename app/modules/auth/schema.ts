@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LANGUAGES } from '~/i18n/config';
+import { choice } from '~/utils/schema-helpers';
 import { MIN_PASSWORD_LENGTH } from './rules';
 
 // Messages are catalogue keys (namespace auth); the form shows them next to the field.
@@ -24,6 +26,8 @@ export const changePasswordSchema = z
     confirm: z.string(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'auth:errors.passwordsDiffer' });
+
+export const languageSchema = z.object({ lng: choice(LANGUAGES) });
 
 /** Only paths inside this app: an open redirect would turn the sign-in page into a phishing tool. */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
