@@ -357,3 +357,42 @@ export const OBLIGATION_PRESETS: readonly ObligationPreset[] = [
 export function presetsForSector(sector: Sector): ObligationPreset[] {
   return OBLIGATION_PRESETS.filter((preset) => preset.sectors === 'all' || preset.sectors.includes(sector));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Storage: how a recurrence and a moment's identity are kept in the database
+
+/** The calendar UID of an obligation's moment for one period: stable when its due date moves. */
+export function momentUid(obligationId: number, periodStart: Day): string {
+  return `moment-${obligationId}-${periodStart}@horizon`;
+}
+
+export type RecurrenceColumns = {
+  recurrenceKind: RecurrenceKind;
+  recurrenceInterval: number | null;
+  recurrenceDay: number | null;
+  recurrenceMonthDay: string | null;
+};
+
+/** A recurrence as the obligations table stores it: each kind carries exactly its own fields. */
+export function recurrenceColumns(recurrence: Recurrence): RecurrenceColumns {
+  switch (recurrence.kind) {
+    case 'once':
+      return { recurrenceKind: 'once', recurrenceInterval: null, recurrenceDay: null, recurrenceMonthDay: null };
+    case 'monthly':
+      return { recurrenceKind: 'monthly', recurrenceInterval: recurrence.interval, recurrenceDay: recurrence.day, recurrenceMonthDay: null };
+    case 'yearly':
+      return { recurrenceKind: 'yearly', recurrenceInterval: recurrence.interval, recurrenceDay: null, recurrenceMonthDay: recurrence.monthDay };
+  }
+}
+
+/** The recurrence of a stored obligation row. */
+export function recurrenceFromColumns(columns: {
+  recurrenceKind: string; recurrenceInterval: number | null; recurrenceDay: number | null; recurrenceMonthDay: string | null;
+}): Recurrence {
+  if (columns.recurrenceKind === 'monthly') return { kind: 'monthly', interval: columns.recurrenceInterval ?? 1, day: columns.recurrenceDay ?? 1 };
+  if (columns.recurrenceKind === 'yearly') return { kind: 'yearly', interval: columns.recurrenceInterval ?? 1, monthDay: columns.recurrenceMonthDay ?? '01-01' };
+  return { kind: 'once' };
+}
+
+/** Statuses that still ask for something: the calendar's default filter. */
+export const OPEN_STATUSES: readonly MomentStatus[] = ['planned', 'due-soon', 'overdue'];

@@ -1,0 +1,71 @@
+import type { Transaction } from 'sequelize';
+import { Membership, Op, OptimisticLockError, Stakeholder, User } from '~/utils/db.server';
+import { DomainError } from '~/utils/errors';
+
+/**
+ * Lookups the agreement, obligation and moment forms share: the institution's members and
+ * stakeholders, each found WITH the institution, so an id from another institution never matches.
+ */
+
+export type Option = { id: number; label: string };
+
+/** Roles that may be responsible for an obligation or record a rendering: those that can write. */
+export const WRITE_ROLES = ['secretary', 'manager'] as const;
+
+/** Active members of the institution, by name; `roles` narrows to those roles. */
+export async function listMemberOptions(institutionId: number, roles?: readonly string[]): Promise<Option[]> {
+  const rows = await Membership.findAll({
+    where: { institutionId, ...(roles ? { role: { [Op.in]: [...roles] } } : {}) },
+    include: [{ model: User, as: 'user', attributes: ['id', 'name', 'email'], where: { active: true } }],
+    order: [[{ model: User, as: 'user' }, 'name', 'ASC']],
+  });
+  return rows.map((m) => {
+    const user = m.get('user') as User;
+    return { id: user.id, label: user.name };
+  });
+}
+
+/** The institution's stakeholders (the register's own table), by name; ended ones last. */
+export async function listStakeholderOptions(institutionId: number): Promise<(Option & { status: string })[]> {
+  const rows = await Stakeholder.findAll({
+    where: { institutionId },
+    attributes: ['id', 'name', 'status'],
+    order: [['name', 'ASC'], ['id', 'ASC']],
+  });
+  return rows.map((s) => ({ id: s.id, label: s.name, status: s.status }));
+}
+
+/** Refuses (at `field`) any id that is not a stakeholder of this institution. */
+export async function assertStakeholders(transaction: Transaction, institutionId: number, ids: readonly number[], field = 'stakeholderIds'): Promise<void> {
+  if (ids.length === 0) return;
+  const found = await Stakeholder.count({ where: { institutionId, id: { [Op.in]: [...ids] } }, transaction });
+  if (found !== new Set(ids).size) throw new DomainError('invalid', 'common:errors.invalidChoice', { [field]: 'common:errors.invalidChoice' });
+}
+
+/** Refuses (at `field`) a user who is not an active member of this institution in one of `roles`. */
+export async function assertMember(
+  transaction: Transaction, institutionId: number, userId: number | null | undefined, field: string, roles?: readonly string[],
+): Promise<void> {
+  if (userId === null || userId === undefined) return;
+  const membership = await Membership.findOne({
+    where: { institutionId, userId, ...(roles ? { role: { [Op.in]: [...roles] } } : {}) },
+    include: [{ model: User, as: 'user', attributes: ['id'], where: { active: true } }],
+    transaction,
+  });
+  if (!membership) throw new DomainError('invalid', 'common:errors.invalidChoice', { [field]: 'common:errors.invalidChoice' });
+}
+
+/** The form was loaded at `expected`; someone else saved since → a conflict, never a silent overwrite. */
+export function assertVersion(record: { version: number }, expected: number): void {
+  if (record.version !== expected) throw new DomainError('conflict', 'common:errors.conflict');
+}
+
+/** Saves a versioned record; a save that lost the race to another one (version moved) is a conflict too. */
+export async function saveVersioned<T extends { save(options: { transaction: Transaction }): Promise<unknown> }>(record: T, transaction: Transaction): Promise<void> {
+  try {
+    await record.save({ transaction });
+  } catch (error) {
+    if (error instanceof OptimisticLockError) throw new DomainError('conflict', 'common:errors.conflict');
+    throw error;
+  }
+}

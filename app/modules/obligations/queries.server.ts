@@ -1,0 +1,407 @@
+import { listAttachments } from './attachments.server';
+import { provisionsOf } from './provisions.server';
+import {
+  momentStatus, momentStatusSql, OPEN_STATUSES, recurrenceFromColumns, type MomentStatus, type ObligationForm, type Recurrence,
+  type ReportsOn,
+} from './rules';
+import type { MomentFilters, MomentSort, ObligationFilters, ObligationSort } from './schema';
+import {
+  Agreement, db, Institution, Obligation, ObligationStakeholder, Op, QueryTypes, ReportingMoment, Stakeholder, User,
+  type WhereOptions,
+} from '~/utils/db.server';
+import { addDays, endOfMonthDay, type Day } from '~/utils/dates';
+import { likePattern, type ListParams, type Page } from '~/utils/list-params';
+
+// ---------------------------------------------------------------------------------------------
+// Obligations
+
+export type ObligationRow = {
+  id: number;
+  title: string;
+  form: ObligationForm;
+  forum: string | null;
+  recurrence: Recurrence;
+  active: boolean;
+  responsibleName: string | null;
+  agreement: { id: number; title: string } | null;
+  stakeholders: { id: number; name: string }[];
+  nextDueOn: Day | null;
+};
+
+async function stakeholdersOf(obligationIds: number[]): Promise<Map<number, { id: number; name: string }[]>> {
+  const map = new Map<number, { id: number; name: string }[]>();
+  if (obligationIds.length === 0) return map;
+  const links = await ObligationStakeholder.findAll({
+    where: { obligationId: { [Op.in]: obligationIds } },
+    include: [{ model: Stakeholder, as: 'stakeholder', attributes: ['id', 'name'] }],
+    order: [[{ model: Stakeholder, as: 'stakeholder' }, 'name', 'ASC']],
+  });
+  for (const link of links) {
+    const s = link.get('stakeholder') as Stakeholder;
+    map.set(link.obligationId, [...(map.get(link.obligationId) ?? []), { id: s.id, name: s.name }]);
+  }
+  return map;
+}
+
+/** The next open moment's due date per obligation (today or later, else the oldest overdue one). */
+async function nextDueOf(obligationIds: number[]): Promise<Map<number, Day>> {
+  if (obligationIds.length === 0) return new Map();
+  const rows = await ReportingMoment.findAll({
+    where: { obligationId: { [Op.in]: obligationIds }, renderedOn: null, waivedOn: null },
+    attributes: ['obligationId', 'dueOn'],
+    order: [['dueOn', 'ASC']],
+  });
+  const map = new Map<number, Day>();
+  for (const row of rows) if (!map.has(row.obligationId)) map.set(row.obligationId, row.dueOn);
+  return map;
+}
+
+const OBLIGATION_SORT_COLUMNS: Record<ObligationSort, string> = { title: 'title', form: 'form', startsOn: 'startsOn' };
+
+export async function listObligations(institutionId: number, filters: ObligationFilters, params: ListParams<ObligationSort>): Promise<Page<ObligationRow>> {
+  const where: Record<string | symbol, unknown> = { institutionId };
+  if (filters.state !== 'all') where.active = filters.state === 'active';
+  if (filters.form) where.form = filters.form;
+  if (filters.responsible) where.responsibleUserId = filters.responsible;
+  if (params.q) where[Op.or] = [{ title: { [Op.like]: likePattern(params.q) } }, { forum: { [Op.like]: likePattern(params.q) } }];
+  const direction = params.dir.toUpperCase();
+  const { rows, count } = await Obligation.findAndCountAll({
+    where: where as WhereOptions<Obligation>,
+    include: [
+      { model: User, as: 'responsibleUser', attributes: ['name'] },
+      { model: Agreement, as: 'agreement', attributes: ['id', 'title'] },
+    ],
+    order: [[OBLIGATION_SORT_COLUMNS[params.sort], direction], ['id', direction]],
+    limit: params.perPage,
+    offset: params.offset,
+  });
+  const ids = rows.map((r) => r.id);
+  const [stakeholders, nextDue] = await Promise.all([stakeholdersOf(ids), nextDueOf(ids)]);
+  return {
+    total: count,
+    rows: rows.map((o) => {
+      const agreement = o.get('agreement') as Agreement | null;
+      return {
+        id: o.id,
+        title: o.title,
+        form: o.form as ObligationForm,
+        forum: o.forum,
+        recurrence: recurrenceFromColumns(o),
+        active: o.active,
+        responsibleName: (o.get('responsibleUser') as User | null)?.name ?? null,
+        agreement: agreement ? { id: agreement.id, title: agreement.title } : null,
+        stakeholders: stakeholders.get(o.id) ?? [],
+        nextDueOn: nextDue.get(o.id) ?? null,
+      };
+    }),
+  };
+}
+
+/** One obligation of this institution, with what the detail page and the edit form need. */
+export async function getObligation(institutionId: number, obligationId: number, today: Day) {
+  const o = await Obligation.findOne({
+    where: { id: obligationId, institutionId },
+    include: [
+      { model: User, as: 'responsibleUser', attributes: ['id', 'name'] },
+      { model: Agreement, as: 'agreement', attributes: ['id', 'title', 'startsOn', 'endsOn', 'status'] },
+    ],
+  });
+  if (!o) return null;
+  const [stakeholders, provisions, moments] = await Promise.all([
+    stakeholdersOf([o.id]),
+    provisionsOf([o.id]),
+    ReportingMoment.findAll({ where: { obligationId: o.id, institutionId }, order: [['dueOn', 'ASC'], ['id', 'ASC']] }),
+  ]);
+  const agreement = o.get('agreement') as Agreement | null;
+  return {
+    id: o.id,
+    version: o.version,
+    title: o.title,
+    description: o.description,
+    forum: o.forum,
+    form: o.form as ObligationForm,
+    basis: o.basis,
+    responsible: (o.get('responsibleUser') as User | null) ? { id: o.responsibleUserId!, name: (o.get('responsibleUser') as User).name } : null,
+    responsibleUserId: o.responsibleUserId,
+    leadTimeDays: o.leadTimeDays,
+    recurrence: recurrenceFromColumns(o),
+    startsOn: o.startsOn,
+    endsOn: o.endsOn,
+    reportsOn: o.reportsOn as ReportsOn,
+    active: o.active,
+    agreement: agreement ? { id: agreement.id, title: agreement.title, startsOn: agreement.startsOn, endsOn: agreement.endsOn } : null,
+    stakeholders: stakeholders.get(o.id) ?? [],
+    provisions: provisions.get(o.id) ?? [],
+    moments: moments.map((m) => ({
+      id: m.id,
+      dueOn: m.dueOn,
+      periodStart: m.periodStart,
+      periodEnd: m.periodEnd,
+      renderedOn: m.renderedOn,
+      waivedOn: m.waivedOn,
+      status: momentStatus(m, today),
+    })),
+  };
+}
+export type ObligationDetail = NonNullable<Awaited<ReturnType<typeof getObligation>>>;
+
+// ---------------------------------------------------------------------------------------------
+// Reporting moments: one SQL for the list, the month, the exports, the dashboard and the feed
+
+export type MomentRow = {
+  id: number;
+  uid: string;
+  institutionId: number;
+  institutionName: string;
+  dueOn: Day;
+  remindFrom: Day;
+  periodStart: Day;
+  periodEnd: Day;
+  renderedOn: Day | null;
+  waivedOn: Day | null;
+  status: MomentStatus;
+  obligation: { id: number; title: string; form: ObligationForm; forum: string | null };
+  responsible: { id: number; name: string } | null;
+  agreement: { id: number; title: string } | null;
+  stakeholders: { id: number; name: string }[];
+  provisions: { id: number; number: string; codeTitle: { nl: string; en: string } }[];
+};
+
+/** Which institutions: one, or those of a feed's owner (`all` for administrators). */
+type Scope = { institutionId: number } | { institutionIds: number[] | 'all' };
+
+type RawMoment = {
+  id: number; uid: string; institution_id: number; institution_name: string; due_on: Day | Date; remind_from: Day | Date;
+  period_start: Day | Date; period_end: Day | Date; rendered_on: Day | Date | null; waived_on: Day | Date | null; status: MomentStatus;
+  obligation_id: number; obligation_title: string; obligation_form: ObligationForm; obligation_forum: string | null;
+  responsible_id: number | null; responsible_name: string | null; agreement_id: number | null; agreement_title: string | null;
+};
+
+// PostgreSQL may hand a DATE back as a Date at midnight UTC; either way the day is the first ten characters.
+const dayOf = (value: Day | Date): Day => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
+const dayOrNull = (value: Day | Date | null): Day | null => (value === null ? null : dayOf(value));
+
+const STATUS = momentStatusSql('m');
+// Most urgent first when sorting by status.
+const STATUS_RANK = `CASE ${STATUS} WHEN 'overdue' THEN 0 WHEN 'due-soon' THEN 1 WHEN 'planned' THEN 2 WHEN 'rendered-late' THEN 3 WHEN 'rendered' THEN 4 ELSE 5 END`;
+
+const SORT_SQL: Record<MomentSort, string> = {
+  dueOn: 'm.due_on',
+  obligation: 'o.title',
+  status: STATUS_RANK,
+};
+
+function whereOf(scope: Scope, filters: Partial<MomentFilters>, today: Day) {
+  const clauses: string[] = [];
+  const replacements: Record<string, unknown> = { today };
+  if ('institutionId' in scope) {
+    clauses.push('m.institution_id = :institutionId');
+    replacements.institutionId = scope.institutionId;
+  } else if (scope.institutionIds !== 'all') {
+    if (scope.institutionIds.length === 0) clauses.push('1 = 0');
+    else {
+      clauses.push('m.institution_id IN (:institutionIds)');
+      replacements.institutionIds = scope.institutionIds;
+    }
+  }
+  const statuses = filters.status === undefined || filters.status === 'all'
+    ? null
+    : filters.status === 'open' ? [...OPEN_STATUSES] : [filters.status];
+  if (statuses) {
+    clauses.push(`(${STATUS}) IN (:statuses)`);
+    replacements.statuses = statuses;
+  }
+  if (filters.responsible) {
+    clauses.push('o.responsible_user_id = :responsible');
+    replacements.responsible = filters.responsible;
+  }
+  if (filters.obligationId) {
+    clauses.push('m.obligation_id = :obligationId');
+    replacements.obligationId = filters.obligationId;
+  }
+  if (filters.stakeholderId) {
+    clauses.push('EXISTS (SELECT 1 FROM obligation_stakeholders os WHERE os.obligation_id = m.obligation_id AND os.stakeholder_id = :stakeholderId)');
+    replacements.stakeholderId = filters.stakeholderId;
+  }
+  if (filters.from) {
+    clauses.push('m.due_on >= :from');
+    replacements.from = filters.from;
+  }
+  if (filters.to) {
+    clauses.push('m.due_on <= :to');
+    replacements.to = filters.to;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', replacements };
+}
+
+const FROM = `FROM reporting_moments m
+  JOIN obligations o ON o.id = m.obligation_id
+  JOIN institutions i ON i.id = m.institution_id
+  LEFT JOIN users u ON u.id = o.responsible_user_id
+  LEFT JOIN agreements a ON a.id = o.agreement_id`;
+
+const SELECT = `SELECT m.id, m.uid, m.institution_id, i.name AS institution_name, m.due_on, m.remind_from, m.period_start,
+  m.period_end, m.rendered_on, m.waived_on, ${STATUS} AS status, o.id AS obligation_id, o.title AS obligation_title,
+  o.form AS obligation_form, o.forum AS obligation_forum, u.id AS responsible_id, u.name AS responsible_name,
+  a.id AS agreement_id, a.title AS agreement_title`;
+
+async function withLinks(rows: RawMoment[]): Promise<MomentRow[]> {
+  const obligationIds = [...new Set(rows.map((r) => r.obligation_id))];
+  const [stakeholders, provisions] = await Promise.all([stakeholdersOf(obligationIds), provisionsOf(obligationIds)]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    uid: r.uid,
+    institutionId: Number(r.institution_id),
+    institutionName: r.institution_name,
+    dueOn: dayOf(r.due_on),
+    remindFrom: dayOf(r.remind_from),
+    periodStart: dayOf(r.period_start),
+    periodEnd: dayOf(r.period_end),
+    renderedOn: dayOrNull(r.rendered_on),
+    waivedOn: dayOrNull(r.waived_on),
+    status: r.status,
+    obligation: { id: Number(r.obligation_id), title: r.obligation_title, form: r.obligation_form, forum: r.obligation_forum },
+    responsible: r.responsible_id === null ? null : { id: Number(r.responsible_id), name: r.responsible_name ?? '' },
+    agreement: r.agreement_id === null ? null : { id: Number(r.agreement_id), title: r.agreement_title ?? '' },
+    stakeholders: stakeholders.get(Number(r.obligation_id)) ?? [],
+    provisions: (provisions.get(Number(r.obligation_id)) ?? []).map((p) => ({ id: p.id, number: p.number, codeTitle: p.codeTitle })),
+  }));
+}
+
+async function selectMoments(scope: Scope, filters: Partial<MomentFilters>, today: Day, order: string, limit: number, offset = 0): Promise<MomentRow[]> {
+  const sequelize = await db();
+  const { where, replacements } = whereOf(scope, filters, today);
+  const rows = await sequelize.query<RawMoment>(`${SELECT} ${FROM} ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`, {
+    replacements: { ...replacements, limit, offset },
+    type: QueryTypes.SELECT,
+  });
+  return withLinks(rows);
+}
+
+async function countMomentRows(scope: Scope, filters: Partial<MomentFilters>, today: Day): Promise<number> {
+  const sequelize = await db();
+  const { where, replacements } = whereOf(scope, filters, today);
+  const [row] = await sequelize.query<{ n: number | string }>(`SELECT COUNT(*) AS n ${FROM} ${where}`, { replacements, type: QueryTypes.SELECT });
+  return Number(row?.n ?? 0);
+}
+
+const orderOf = (sort: MomentSort, dir: 'asc' | 'desc') => {
+  const direction = dir === 'desc' ? 'DESC' : 'ASC';
+  return `${SORT_SQL[sort]} ${direction}, m.due_on ${direction}, m.id ${direction}`;
+};
+
+/** The calendar's agenda: one institution's moments, filtered (status in SQL), sorted and paged. */
+export async function listMoments(institutionId: number, filters: MomentFilters, params: ListParams<MomentSort>, today: Day): Promise<Page<MomentRow>> {
+  const scope = { institutionId };
+  const [rows, total] = await Promise.all([
+    selectMoments(scope, filters, today, orderOf(params.sort, params.dir), params.perPage, params.offset),
+    countMomentRows(scope, filters, today),
+  ]);
+  return { rows, total };
+}
+
+/** The most a month view or an export carries; more means the filters are too wide. */
+export const MOMENT_EXPORT_LIMIT = 10_000;
+
+/** The month view: the moments due in the month of `monthStart`, with the same filters. */
+export async function listMomentsInMonth(institutionId: number, filters: MomentFilters, monthStart: Day, today: Day): Promise<MomentRow[]> {
+  return selectMoments({ institutionId }, { ...filters, from: monthStart, to: endOfMonthDay(monthStart) }, today, orderOf('dueOn', 'asc'), 1000);
+}
+
+/** Every moment the filters select, for the CSV and XLSX exports. */
+export async function listMomentsForExport(institutionId: number, filters: MomentFilters, sort: { sort: MomentSort; dir: 'asc' | 'desc' }, today: Day) {
+  return selectMoments({ institutionId }, filters, today, orderOf(sort.sort, sort.dir), MOMENT_EXPORT_LIMIT);
+}
+
+/** How many moments each status has (under the other filters), for the calendar's tiles. */
+export async function countMomentsByStatus(institutionId: number, filters: Omit<MomentFilters, 'status'>, today: Day): Promise<Record<MomentStatus, number>> {
+  const sequelize = await db();
+  const { where, replacements } = whereOf({ institutionId }, { ...filters, status: 'all' }, today);
+  const rows = await sequelize.query<{ status: MomentStatus; n: number | string }>(
+    `SELECT ${STATUS} AS status, COUNT(*) AS n ${FROM} ${where} GROUP BY ${STATUS}`,
+    { replacements, type: QueryTypes.SELECT },
+  );
+  const counts: Record<MomentStatus, number> = { planned: 0, 'due-soon': 0, overdue: 0, rendered: 0, 'rendered-late': 0, waived: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/**
+ * For the dashboard: every overdue moment (oldest first, up to `limit`) and the next open ones
+ * due from today on.
+ */
+export async function listDashboardMoments(institutionId: number, today: Day, limit = 10): Promise<{ overdue: MomentRow[]; overdueTotal: number; upcoming: MomentRow[] }> {
+  const scope = { institutionId };
+  const [overdue, overdueTotal, upcoming] = await Promise.all([
+    selectMoments(scope, { status: 'overdue' }, today, orderOf('dueOn', 'asc'), limit),
+    countMomentRows(scope, { status: 'overdue' }, today),
+    selectMoments(scope, { status: 'open', from: today }, today, orderOf('dueOn', 'asc'), limit),
+  ]);
+  return { overdue, overdueTotal, upcoming };
+}
+
+/**
+ * What a calendar feed carries: a year back, everything still open, and everything ahead through
+ * the materialised horizon.
+ */
+export async function listFeedMoments(scope: { institutionId: number } | { institutionIds: number[] | 'all' }, today: Day): Promise<MomentRow[]> {
+  const sequelize = await db();
+  const { where, replacements } = whereOf(scope, {}, today);
+  const recent = `(m.due_on >= :since OR (m.rendered_on IS NULL AND m.waived_on IS NULL))`;
+  const rows = await sequelize.query<RawMoment>(
+    `${SELECT} ${FROM} ${where ? `${where} AND` : 'WHERE'} ${recent} ORDER BY m.due_on ASC, m.id ASC LIMIT :limit`,
+    { replacements: { ...replacements, since: addDays(today, -366), limit: MOMENT_EXPORT_LIMIT }, type: QueryTypes.SELECT },
+  );
+  return withLinks(rows);
+}
+
+/** One moment of this institution, with its obligation's facts and its evidence; null for another's id. */
+export async function getMoment(institutionId: number, momentId: number, today: Day) {
+  const sequelize = await db();
+  const rows = await sequelize.query<RawMoment>(`${SELECT} ${FROM} WHERE m.institution_id = :institutionId AND m.id = :momentId`, {
+    replacements: { institutionId, momentId, today },
+    type: QueryTypes.SELECT,
+  });
+  if (rows.length === 0) return null;
+  const [moment] = await withLinks(rows);
+  const stored = await ReportingMoment.findOne({
+    where: { id: momentId, institutionId },
+    include: [
+      { model: User, as: 'renderedBy', attributes: ['id', 'name'] },
+      { model: User, as: 'waivedBy', attributes: ['id', 'name'] },
+      { model: Obligation, as: 'obligation', attributes: ['leadTimeDays', 'basis', 'reportsOn'] },
+    ],
+  });
+  const evidence = await listAttachments({ institutionId, reportingMomentId: momentId });
+  const obligation = stored!.get('obligation') as Obligation;
+  return {
+    ...moment,
+    version: stored!.version,
+    note: stored!.note,
+    renderedBy: (stored!.get('renderedBy') as User | null) ? { id: stored!.renderedByUserId!, name: (stored!.get('renderedBy') as User).name } : null,
+    waivedBy: (stored!.get('waivedBy') as User | null)?.name ?? null,
+    waiveReason: stored!.waiveReason,
+    leadTimeDays: obligation.leadTimeDays,
+    basis: obligation.basis,
+    reportsOn: obligation.reportsOn as ReportsOn,
+    evidence,
+  };
+}
+export type MomentDetail = NonNullable<Awaited<ReturnType<typeof getMoment>>>;
+
+/** The obligations to filter the calendar by. */
+export async function listObligationOptions(institutionId: number) {
+  const rows = await Obligation.findAll({ where: { institutionId }, attributes: ['id', 'title', 'active'], order: [['title', 'ASC'], ['id', 'ASC']] });
+  return rows.map((o) => ({ id: o.id, label: o.title, active: o.active }));
+}
+
+/** The institutions a user may see in a feed: their memberships now (admins: every one). */
+export async function feedScopeOf(user: { id: number; isAdmin: boolean }): Promise<number[] | 'all'> {
+  if (user.isAdmin) return 'all';
+  const rows = await Institution.findAll({
+    where: { active: true },
+    attributes: ['id'],
+    include: [{ association: 'memberships', where: { userId: user.id }, attributes: [] }],
+  });
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,81 @@
+import { SYSTEM_ACTOR } from '~/modules/audit/actor';
+import { createAgreement } from '~/modules/agreements/mutations.server';
+import { createObligation } from '~/modules/obligations/mutations.server';
+import type { ObligationInput } from '~/modules/obligations/schema';
+import { Organisation, Stakeholder } from '~/utils/db.server';
+import type { Day } from '~/utils/dates';
+import { makeAdmin, makeInstitution, makeMember } from '../support/factories';
+
+/**
+ * Test data for agreements, obligations and the calendar. Stakeholders are written straight into
+ * the register's tables (the register's own mutations are another area's); the rest goes through
+ * this area's mutations, as the demo seed does.
+ */
+let sequence = 0;
+
+export async function makeStakeholder(institution: { id: number }, name = `Stakeholder ${++sequence}`): Promise<{ id: number; name: string }> {
+  const organisation = await Organisation.create({
+    institutionId: institution.id, name, nameKey: name.toLowerCase(), kind: 'municipality', kvkNumber: null, street: null,
+    houseNumber: null, postcode: null, city: null, website: null, email: null, phone: null, notes: null, source: null,
+    lastVerifiedOn: null, mergedIntoId: null,
+  });
+  const stakeholder = await Stakeholder.create({
+    institutionId: institution.id, partyKind: 'organisation', organisationId: organisation.id, personId: null, householdId: null,
+    name, category: 'government', tier: 'a', tierRationale: null, ownerUserId: null, description: null, power: null,
+    interest: null, quadrant: null, mitchellClass: null, assessedOn: null,
+  });
+  return { id: stakeholder.id, name };
+}
+
+/** Two institutions and every role: the cast of the authorisation tests. */
+export async function makeWorld() {
+  const college = await makeInstitution({ name: 'ROC Horizon', sector: 'vocational-education' });
+  const corporation = await makeInstitution({ name: 'Woonstede', sector: 'housing' });
+  const [secretary, manager, supervisor, otherSecretary, admin] = await Promise.all([
+    makeMember(college, 'secretary', { name: 'Sanne Secretaris' }),
+    makeMember(college, 'manager', { name: 'Mark Manager' }),
+    makeMember(college, 'supervisor', { name: 'Sofie Toezicht' }),
+    makeMember(corporation, 'secretary', { name: 'Olaf Other' }),
+    makeAdmin({ name: 'Ada Admin' }),
+  ]);
+  const municipality = await makeStakeholder(college, 'Gemeente Horizon');
+  const studentCouncil = await makeStakeholder(college, 'Studentenraad');
+  const foreignStakeholder = await makeStakeholder(corporation, 'Huurdersvereniging');
+  return { college, corporation, secretary, manager, supervisor, otherSecretary, admin, municipality, studentCouncil, foreignStakeholder };
+}
+export type World = Awaited<ReturnType<typeof makeWorld>>;
+
+export function obligationInput(overrides: Partial<ObligationInput> & { responsibleUserId: number }): ObligationInput {
+  return {
+    title: 'Quarterly report to the supervisory board',
+    description: null,
+    stakeholderIds: [],
+    forum: 'Raad van toezicht',
+    form: 'report',
+    basis: null,
+    provisionIds: [],
+    leadTimeDays: 14,
+    recurrence: { kind: 'monthly', interval: 3, day: 15 },
+    startsOn: '2026-01-01',
+    endsOn: null,
+    reportsOn: 'previous',
+    agreementId: null,
+    ...overrides,
+  };
+}
+
+export async function makeObligation(institution: { id: number }, overrides: Partial<ObligationInput> & { responsibleUserId: number }, today: Day) {
+  return createObligation(SYSTEM_ACTOR, { institutionId: institution.id, ...obligationInput(overrides) }, today);
+}
+
+export async function makeAgreement(institution: { id: number }, stakeholderIds: number[], overrides: { startsOn?: Day; endsOn?: Day; title?: string } = {}) {
+  return createAgreement(SYSTEM_ACTOR, {
+    institutionId: institution.id,
+    title: overrides.title ?? 'Prestatieafspraken 2026–2029',
+    kind: 'performance-agreement',
+    direction: 'mutual',
+    startsOn: overrides.startsOn ?? '2026-01-01',
+    endsOn: overrides.endsOn,
+    stakeholderIds,
+  });
+}
