@@ -74,10 +74,15 @@ describe('institutions', () => {
     const event = await AuditEvent.findOne({ where: { entity: 'institution', entityId: String(created!.id), action: 'create' } });
     expect(event).toMatchObject({ actorUserId: admin.id, institutionId: created!.id });
 
-    const list = await jsonOf<{ rows: { name: string }[]; total: number }>(
-      await responseOf(institutionsPage(routeArgs(await signedInRequest(admin, '/admin/institutions?q=dijk'), {}))),
-    );
-    expect(list.rows.map((r) => r.name)).toEqual(['Dijk Zorg']);
+    const search = async (q: string) =>
+      (await jsonOf<{ rows: { name: string }[] }>(
+        await responseOf(institutionsPage(routeArgs(await signedInRequest(admin, `/admin/institutions?q=${encodeURIComponent(q)}`), {}))),
+      )).rows.map((r) => r.name);
+    // Case does not matter, on SQLite and PostgreSQL alike; % and _ are plain characters, not wildcards.
+    expect(await search('dijk')).toEqual(['Dijk Zorg']);
+    expect(await search('DIJK Z')).toEqual(['Dijk Zorg']);
+    expect(await search('%')).toEqual([]);
+    expect(await search('D_jk')).toEqual([]);
   });
 
   it('with a bad KvK number: 400, a message beside the field, what was typed kept, nothing written', async () => {

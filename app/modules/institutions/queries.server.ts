@@ -1,5 +1,6 @@
-import { Institution, Membership, Op, User, type WhereOptions } from '~/utils/db.server';
-import { likePattern, type ListParams, type Page } from '~/utils/list-params';
+import { Institution, Membership, User, type WhereOptions } from '~/utils/db.server';
+import { type ListParams, type Page } from '~/utils/list-params';
+import { containsText } from '~/utils/text-search.server';
 
 export const INSTITUTION_SORTS = ['name', 'sector', 'createdAt'] as const;
 export type InstitutionSort = (typeof INSTITUTION_SORTS)[number];
@@ -15,7 +16,7 @@ const toRow = (i: Institution, memberCount = 0): InstitutionRow => ({
 });
 
 export async function listInstitutions(params: ListParams<InstitutionSort>): Promise<Page<InstitutionRow>> {
-  const where: WhereOptions = params.q ? { name: { [Op.like]: likePattern(params.q) } } : {};
+  const where: WhereOptions = params.q ? containsText(Institution, 'name', params.q) : {};
   const { rows, count } = await Institution.findAndCountAll({
     where,
     order: [[params.sort, params.dir.toUpperCase()], ['id', 'ASC']],

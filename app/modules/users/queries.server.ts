@@ -1,5 +1,6 @@
 import { Institution, Membership, MailMessage, Op, User, type WhereOptions } from '~/utils/db.server';
-import { likePattern, type ListParams, type Page } from '~/utils/list-params';
+import { type ListParams, type Page } from '~/utils/list-params';
+import { containsText } from '~/utils/text-search.server';
 import type { Role } from '~/modules/auth/policy';
 
 export const USER_SORTS = ['name', 'email', 'createdAt'] as const;
@@ -12,9 +13,7 @@ const toRow = (u: User): UserRow => ({
 });
 
 export async function listUsers(params: ListParams<UserSort>): Promise<Page<UserRow>> {
-  const where: WhereOptions = params.q
-    ? { [Op.or]: [{ name: { [Op.like]: likePattern(params.q) } }, { email: { [Op.like]: likePattern(params.q.toLowerCase()) } }] }
-    : {};
+  const where: WhereOptions = params.q ? { [Op.or]: [containsText(User, 'name', params.q), containsText(User, 'email', params.q)] } : {};
   const { rows, count } = await User.findAndCountAll({
     where,
     order: [[params.sort, params.dir.toUpperCase()], ['id', 'ASC']],
@@ -44,7 +43,7 @@ export async function getUserWithMemberships(userId: number) {
 export const OUTBOX_SORTS = ['createdAt'] as const;
 
 export async function listOutbox(params: ListParams<(typeof OUTBOX_SORTS)[number]>) {
-  const where: WhereOptions = params.q ? { toAddress: { [Op.like]: likePattern(params.q.toLowerCase()) } } : {};
+  const where: WhereOptions = params.q ? containsText(MailMessage, 'toAddress', params.q) : {};
   const { rows, count } = await MailMessage.findAndCountAll({
     where,
     order: [['createdAt', params.dir.toUpperCase()], ['id', params.dir.toUpperCase()]],
