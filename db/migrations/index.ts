@@ -5,6 +5,7 @@ import * as stakeholders from './20261122000300-stakeholders';
 import * as accountability from './20261122000400-accountability';
 import * as governance from './20261122000500-governance';
 import * as privacy from './20261122000600-privacy';
+import * as stakeholdersRegisterIndexes from './20261122000710-stakeholders-register-indexes';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -16,4 +17,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000400-accountability', module: accountability },
   { name: '20261122000500-governance', module: governance },
   { name: '20261122000600-privacy', module: privacy },
+  { name: '20261122000710-stakeholders-register-indexes', module: stakeholdersRegisterIndexes },
 ];
