@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react';
+import { useId } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DateLocale } from '~/utils/dates';
@@ -53,10 +54,11 @@ export function History({
 }: { events: HistoryEvent[]; more?: boolean; moreHref?: string; headingLevel?: 2 | 3 }) {
   const { t, i18n } = useTranslation('audit');
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = useId();
   const locale = (i18n.language === 'en' ? 'en' : 'nl') satisfies DateLocale;
   return (
-    <section className="card history" aria-labelledby="history-heading">
-      <Heading id="history-heading">{t('history.title')}</Heading>
+    <section className="card history" aria-labelledby={headingId}>
+      <Heading id={headingId}>{t('history.title')}</Heading>
       {events.length === 0 ? (
         <p className="empty">{t('history.none')}</p>
       ) : (
