@@ -8,6 +8,8 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'routes/healthz',
   'routes/language',
   'routes/set-password.$token',
+  // The personal calendar feed: a hashed secret token instead of a session (calendar apps have none).
+  'routes/ics.$token',
 ];
 
 export const isPublicRoute = (routeId: string) => PUBLIC_ROUTES.includes(routeId);

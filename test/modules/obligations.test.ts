@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR, userActor } from '~/modules/audit/actor';
 import {
   extendMoments, recordRendering, setObligationActive, undoRendering, updateObligation, waiveMoment,
 } from '~/modules/obligations/mutations.server';
-import { obligationUpdateSchema } from '~/modules/obligations/schema';
+import { obligationUpdateSchema, type ObligationInput } from '~/modules/obligations/schema';
 import { AuditEvent, Obligation, ReportingMoment } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import { makeAgreement, makeObligation, makeWorld, obligationInput, type World } from './obligations-fixtures';
@@ -53,13 +53,13 @@ describe('creating an obligation', () => {
 
   it('refuses a stakeholder, an agreement or a responsible person of another institution', async () => {
     const { id: foreignAgreement } = await makeAgreement(world.corporation, [world.foreignStakeholder.id]);
-    const cases = [
+    const cases: [Partial<ObligationInput>, string][] = [
       [{ stakeholderIds: [world.foreignStakeholder.id] }, 'stakeholderIds'],
       [{ agreementId: foreignAgreement }, 'agreementId'],
       [{ responsibleUserId: world.otherSecretary.id }, 'responsibleUserId'],
       // A supervisor cannot be responsible: they only read.
       [{ responsibleUserId: world.supervisor.id }, 'responsibleUserId'],
-    ] as const;
+    ];
     for (const [overrides, field] of cases) {
       const error = await rejection(makeObligation(world.college, { responsibleUserId: world.secretary.id, ...overrides }, '2026-03-01'));
       expect(Object.keys(error.fieldErrors)).toEqual([field]);

@@ -1,4 +1,5 @@
 import { listAttachments } from '~/modules/obligations/attachments.server';
+import { listMemberOptions, listStakeholderOptions } from '~/modules/obligations/people.server';
 import { Agreement, AgreementParty, db, Obligation, Op, Stakeholder, User, type WhereOptions } from '~/utils/db.server';
 import { addDays, compareDays, type Day } from '~/utils/dates';
 import { likePattern, type ListParams, type Page } from '~/utils/list-params';
@@ -130,4 +131,10 @@ export async function listReviewsComingDue(institutionId: number, today: Day, da
     limit,
   });
   return rows.map((a) => ({ id: a.id, title: a.title, reviewOn: a.reviewOn!, status: a.status as AgreementStatus, overdue: compareDays(a.reviewOn!, today) < 0 }));
+}
+
+/** What the agreement form offers: the institution's stakeholders and members. */
+export async function getAgreementFormOptions(institutionId: number) {
+  const [stakeholders, members] = await Promise.all([listStakeholderOptions(institutionId), listMemberOptions(institutionId)]);
+  return { stakeholders, members };
 }

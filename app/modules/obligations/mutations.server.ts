@@ -1,4 +1,4 @@
-import type { Transaction } from 'sequelize';
+import { literal, type Transaction } from 'sequelize';
 import { termProblems } from '~/modules/agreements/rules';
 import type { Actor } from '~/modules/audit/actor';
 import { diffChanges, type Changes } from '~/modules/audit/changes';
@@ -77,8 +77,13 @@ async function materialise(transaction: Transaction, obligation: Obligation, tod
   // Removals first: a period freed by one moment may be taken by another.
   if (plan.remove.length) await ReportingMoment.destroy({ where: { id: { [Op.in]: plan.remove }, obligationId: obligation.id }, transaction });
   for (const change of plan.update) {
+    // A new version: an open form on the moment reloads rather than records against the old date,
+    // and calendar clients see a higher SEQUENCE.
     await ReportingMoment.update(
-      { dueOn: change.dueOn, periodStart: change.periodStart, periodEnd: change.periodEnd, remindFrom: remindFrom(change.dueOn, obligation.leadTimeDays) },
+      {
+        dueOn: change.dueOn, periodStart: change.periodStart, periodEnd: change.periodEnd,
+        remindFrom: remindFrom(change.dueOn, obligation.leadTimeDays), version: literal('version + 1') as unknown as number,
+      },
       { where: { id: change.id, obligationId: obligation.id }, transaction },
     );
   }
@@ -378,4 +383,17 @@ export async function removeEvidence(actor: Actor, input: OneMoment & { attachme
     const moment = await findMoment(transaction, input);
     await removeAttachment(transaction, actor, { institutionId: input.institutionId, reportingMomentId: moment.id }, input.attachmentId);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exports leave a trace too
+
+/** Records that someone took the moments list out of the app (CSV, XLSX or ICS), with what was selected. */
+export async function recordMomentsExport(actor: Actor, input: InInstitution & { format: 'csv' | 'xlsx' | 'ics'; rows: number; filters: Record<string, unknown> }): Promise<void> {
+  await inTransaction((transaction) =>
+    recordAudit(transaction, actor, {
+      institutionId: input.institutionId, entity: 'reporting-moment', entityId: null, action: 'export',
+      changes: { format: [null, input.format], rows: [null, input.rows], filters: [null, input.filters] },
+    }),
+  );
 }

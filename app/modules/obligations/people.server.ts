@@ -1,13 +1,13 @@
 import type { Transaction } from 'sequelize';
 import { Membership, Op, OptimisticLockError, Stakeholder, User } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
+import type { Option } from './views';
 
 /**
  * Lookups the agreement, obligation and moment forms share: the institution's members and
  * stakeholders, each found WITH the institution, so an id from another institution never matches.
  */
 
-export type Option = { id: number; label: string };
 
 /** Roles that may be responsible for an obligation or record a rendering: those that can write. */
 export const WRITE_ROLES = ['secretary', 'manager'] as const;

@@ -1,13 +1,7 @@
 import type { Transaction } from 'sequelize';
 import { CodeAdoption, CodeProvision, GovernanceCode, ObligationProvision, Op } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
-
-export type ProvisionGroup = {
-  codeId: number;
-  codeTitle: { nl: string; en: string };
-  codeVersion: string;
-  provisions: { id: number; number: string; title: { nl: string; en: string } }[];
-};
+import type { ProvisionGroup } from './views';
 
 /** The codes whose provisions an obligation may cite: those the institution adopted, else every shipped one. */
 async function codeIdsFor(institutionId: number, transaction?: Transaction): Promise<number[] | 'all'> {

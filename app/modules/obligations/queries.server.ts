@@ -1,5 +1,7 @@
+import { listAgreementOptions } from '~/modules/agreements/queries.server';
 import { listAttachments } from './attachments.server';
-import { provisionsOf } from './provisions.server';
+import { listMemberOptions, listStakeholderOptions, WRITE_ROLES } from './people.server';
+import { listProvisionOptions, provisionsOf } from './provisions.server';
 import {
   momentStatus, momentStatusSql, OPEN_STATUSES, recurrenceFromColumns, type MomentStatus, type ObligationForm, type Recurrence,
   type ReportsOn,
@@ -21,6 +23,7 @@ export type ObligationRow = {
   form: ObligationForm;
   forum: string | null;
   recurrence: Recurrence;
+  startsOn: Day;
   active: boolean;
   responsibleName: string | null;
   agreement: { id: number; title: string } | null;
@@ -87,6 +90,7 @@ export async function listObligations(institutionId: number, filters: Obligation
         form: o.form as ObligationForm,
         forum: o.forum,
         recurrence: recurrenceFromColumns(o),
+        startsOn: o.startsOn,
         active: o.active,
         responsibleName: (o.get('responsibleUser') as User | null)?.name ?? null,
         agreement: agreement ? { id: agreement.id, title: agreement.title } : null,
@@ -151,6 +155,7 @@ export type ObligationDetail = NonNullable<Awaited<ReturnType<typeof getObligati
 export type MomentRow = {
   id: number;
   uid: string;
+  version: number;
   institutionId: number;
   institutionName: string;
   dueOn: Day;
@@ -171,7 +176,7 @@ export type MomentRow = {
 type Scope = { institutionId: number } | { institutionIds: number[] | 'all' };
 
 type RawMoment = {
-  id: number; uid: string; institution_id: number; institution_name: string; due_on: Day | Date; remind_from: Day | Date;
+  id: number; uid: string; version: number; institution_id: number; institution_name: string; due_on: Day | Date; remind_from: Day | Date;
   period_start: Day | Date; period_end: Day | Date; rendered_on: Day | Date | null; waived_on: Day | Date | null; status: MomentStatus;
   obligation_id: number; obligation_title: string; obligation_form: ObligationForm; obligation_forum: string | null;
   responsible_id: number | null; responsible_name: string | null; agreement_id: number | null; agreement_title: string | null;
@@ -240,7 +245,7 @@ const FROM = `FROM reporting_moments m
   LEFT JOIN users u ON u.id = o.responsible_user_id
   LEFT JOIN agreements a ON a.id = o.agreement_id`;
 
-const SELECT = `SELECT m.id, m.uid, m.institution_id, i.name AS institution_name, m.due_on, m.remind_from, m.period_start,
+const SELECT = `SELECT m.id, m.uid, m.version, m.institution_id, i.name AS institution_name, m.due_on, m.remind_from, m.period_start,
   m.period_end, m.rendered_on, m.waived_on, ${STATUS} AS status, o.id AS obligation_id, o.title AS obligation_title,
   o.form AS obligation_form, o.forum AS obligation_forum, u.id AS responsible_id, u.name AS responsible_name,
   a.id AS agreement_id, a.title AS agreement_title`;
@@ -251,6 +256,7 @@ async function withLinks(rows: RawMoment[]): Promise<MomentRow[]> {
   return rows.map((r) => ({
     id: Number(r.id),
     uid: r.uid,
+    version: Number(r.version),
     institutionId: Number(r.institution_id),
     institutionName: r.institution_name,
     dueOn: dayOf(r.due_on),
@@ -376,7 +382,6 @@ export async function getMoment(institutionId: number, momentId: number, today: 
   const obligation = stored!.get('obligation') as Obligation;
   return {
     ...moment,
-    version: stored!.version,
     note: stored!.note,
     renderedBy: (stored!.get('renderedBy') as User | null) ? { id: stored!.renderedByUserId!, name: (stored!.get('renderedBy') as User).name } : null,
     waivedBy: (stored!.get('waivedBy') as User | null)?.name ?? null,
@@ -404,4 +409,15 @@ export async function feedScopeOf(user: { id: number; isAdmin: boolean }): Promi
     include: [{ association: 'memberships', where: { userId: user.id }, attributes: [] }],
   });
   return rows.map((r) => r.id);
+}
+
+/** Everything the obligation form offers to pick from, each scoped to the institution. */
+export async function getObligationFormOptions(institutionId: number) {
+  const [stakeholders, members, agreements, provisions] = await Promise.all([
+    listStakeholderOptions(institutionId),
+    listMemberOptions(institutionId, WRITE_ROLES),
+    listAgreementOptions(institutionId),
+    listProvisionOptions(institutionId),
+  ]);
+  return { stakeholders, members, agreements, provisions };
 }

@@ -180,9 +180,11 @@ const filterParams = z.object({
  * The calendar's filters from its URL. A bad value is dropped (the calendar still shows), `me`
  * becomes the user's own id, and a reversed period is swapped rather than showing nothing.
  */
-export function parseMomentFilters(searchParams: URLSearchParams, userId: number): MomentFilters & { responsibleParam?: string } {
+export function parseMomentFilters(
+  searchParams: URLSearchParams, userId: number, defaultStatus: MomentStatusFilter = 'open',
+): MomentFilters & { responsibleParam?: string } {
   const raw = filterParams.parse({
-    status: searchParams.get('status') ?? undefined,
+    status: searchParams.get('status') ?? defaultStatus,
     responsible: searchParams.get('responsible') ?? undefined,
     stakeholderId: searchParams.get('stakeholderId') ?? undefined,
     obligationId: searchParams.get('obligationId') ?? undefined,

@@ -1,0 +1,67 @@
+import { Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { addDays, differenceInDays, endOfMonthDay, monthName, yearOf } from '~/utils/dates';
+import type { MomentListItem } from './moment-table';
+import { useDateLocale } from './moment-status';
+
+const STATUS_CLASS: Record<string, string> = {
+  planned: 'info', 'due-soon': 'warn', overdue: 'danger', rendered: 'ok', 'rendered-late': 'warn', waived: 'muted',
+};
+
+/** 0 = Monday … 6 = Sunday; 1 January 2024 was a Monday. */
+const weekday = (day: string) => ((differenceInDays(day, '2024-01-01') % 7) + 7) % 7;
+
+/** The weeks (Monday first) that cover the month of `monthStart`, as rows of days (null outside the month). */
+export function monthWeeks(monthStart: string): (string | null)[][] {
+  const last = endOfMonthDay(monthStart);
+  const days: (string | null)[] = Array.from({ length: weekday(monthStart) }, () => null);
+  for (let day = monthStart; day <= last; day = addDays(day, 1)) days.push(day);
+  while (days.length % 7 !== 0) days.push(null);
+  return Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
+}
+
+/** A month as a table of weeks; each day lists its moments with their status. */
+export function MonthGrid({ monthStart, moments, today }: { monthStart: string; moments: MomentListItem[]; today: string }) {
+  const { t } = useTranslation('calendar');
+  const locale = useDateLocale();
+  const byDay = new Map<string, MomentListItem[]>();
+  for (const m of moments) byDay.set(m.dueOn, [...(byDay.get(m.dueOn) ?? []), m]);
+  const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  return (
+    <div className="table-wrap">
+      <table className="month-grid">
+        <caption>{t('month.caption', { month: monthName(monthStart, locale, 'long'), year: yearOf(monthStart), count: moments.length })}</caption>
+        <thead>
+          <tr>
+            {weekdays.map((d) => (
+              <th key={d} scope="col"><abbr title={t(`weekdays.${d}.long`)}>{t(`weekdays.${d}.short`)}</abbr></th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {monthWeeks(monthStart).map((week, i) => (
+            <tr key={i}>
+              {week.map((day, j) => (
+                <td key={day ?? `empty-${i}-${j}`} className={day === today ? 'month-today' : day ? undefined : 'month-outside'}>
+                  {day ? (
+                    <>
+                      <time dateTime={day} className="month-day">{Number(day.slice(8))}</time>
+                      <ul className="month-moments">
+                        {(byDay.get(day) ?? []).map((m) => (
+                          <li key={m.id} className={`month-moment month-moment-${STATUS_CLASS[m.status]}`}>
+                            <Link to={`/i/${m.institutionId}/moments/${m.id}`}>{m.obligation.title}</Link>
+                            <span className="visually-hidden"> ({t(`obligations:status.${m.status}`)})</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </>
+                  ) : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
