@@ -31,13 +31,12 @@ export async function makeStakeholder(institution: { id: number }, name = `Stake
 export async function makeWorld() {
   const college = await makeInstitution({ name: 'ROC Horizon', sector: 'vocational-education' });
   const corporation = await makeInstitution({ name: 'Woonstede', sector: 'housing' });
-  const [secretary, manager, supervisor, otherSecretary, admin] = await Promise.all([
-    makeMember(college, 'secretary', { name: 'Sanne Secretaris' }),
-    makeMember(college, 'manager', { name: 'Mark Manager' }),
-    makeMember(college, 'supervisor', { name: 'Sofie Toezicht' }),
-    makeMember(corporation, 'secretary', { name: 'Olaf Other' }),
-    makeAdmin({ name: 'Ada Admin' }),
-  ]);
+  // One after another: concurrent SQLite writers would only wait on each other's lock.
+  const secretary = await makeMember(college, 'secretary', { name: 'Sanne Secretaris' });
+  const manager = await makeMember(college, 'manager', { name: 'Mark Manager' });
+  const supervisor = await makeMember(college, 'supervisor', { name: 'Sofie Toezicht' });
+  const otherSecretary = await makeMember(corporation, 'secretary', { name: 'Olaf Other' });
+  const admin = await makeAdmin({ name: 'Ada Admin' });
   const municipality = await makeStakeholder(college, 'Gemeente Horizon');
   const studentCouncil = await makeStakeholder(college, 'Studentenraad');
   const foreignStakeholder = await makeStakeholder(corporation, 'Huurdersvereniging');
