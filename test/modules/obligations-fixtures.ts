@@ -5,6 +5,7 @@ import type { ObligationInput } from '~/modules/obligations/schema';
 import { Organisation, Stakeholder } from '~/utils/db.server';
 import type { Day } from '~/utils/dates';
 import { makeAdmin, makeInstitution, makeMember } from '../support/factories';
+import { BASE_URL, sessionCookie } from '../support/requests';
 
 /**
  * Test data for agreements, obligations and the calendar. Stakeholders are written straight into
@@ -77,4 +78,14 @@ export async function makeAgreement(institution: { id: number }, stakeholderIds:
     endsOn: overrides.endsOn,
     stakeholderIds,
   });
+}
+
+/** A multipart POST from a signed-in user, as a browser sends a form with a file input. */
+export async function multipartRequest(
+  user: { id: number }, path: string, fields: Record<string, string>, files: Record<string, File> = {},
+): Promise<Request> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  for (const [name, file] of Object.entries(files)) body.append(name, file);
+  return new Request(new URL(path, BASE_URL), { method: 'POST', body, headers: { Cookie: await sessionCookie(user) } });
 }

@@ -1,0 +1,130 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '~/modules/audit/actor';
+import { recordRendering } from '~/modules/obligations/mutations.server';
+import { listDashboardMoments } from '~/modules/obligations/queries.server';
+import * as calendarRoute from '~/routes/_app.i.$institutionId.calendar';
+import * as csvRoute from '~/routes/_app.i.$institutionId.calendar[.]csv';
+import * as xlsxRoute from '~/routes/_app.i.$institutionId.calendar[.]xlsx';
+import { AuditEvent, ReportingMoment } from '~/utils/db.server';
+import { csvCell } from '~/utils/csv';
+import { jsonOf, responseOf, routeArgs, signedInRequest } from '../support/requests';
+import { makeObligation, makeWorld, type World } from '../modules/obligations-fixtures';
+
+/** The reporting calendar: filters in the URL, run in SQL; the exports carry the same rows. */
+
+const TODAY = '2026-06-20';
+let world: World;
+const pinned = process.env.HORIZON_TODAY;
+
+type Row = { id: number; dueOn: string; status: string; obligation: { title: string }; responsible: { id: number } | null };
+
+async function calendar(user: { id: number }, query = '') {
+  const request = await signedInRequest(user, `/i/${world.college.id}/calendar${query}`);
+  return jsonOf<{ page: { rows: Row[]; total: number } | null; monthMoments: Row[] | null; counts: Record<string, number> }>(
+    await responseOf(calendarRoute.loader(routeArgs(request, { institutionId: String(world.college.id) }))),
+  );
+}
+
+beforeAll(async () => {
+  process.env.HORIZON_TODAY = TODAY;
+  world = await makeWorld();
+  // Overdue (1 June), due soon (30 June), planned (30 September), one per responsible person.
+  await makeObligation(world.college, { title: 'Overdue bod', responsibleUserId: world.secretary.id, recurrence: { kind: 'once' }, startsOn: '2026-06-01', stakeholderIds: [world.municipality.id] }, '2026-01-01');
+  await makeObligation(world.college, { title: 'Due-soon jaarverslag', responsibleUserId: world.manager.id, recurrence: { kind: 'once' }, startsOn: '2026-06-30', leadTimeDays: 30 }, '2026-01-01');
+  await makeObligation(world.college, { title: '=HYPERLINK("http://evil.example","click")', responsibleUserId: world.secretary.id, recurrence: { kind: 'once' }, startsOn: '2026-09-30', stakeholderIds: [world.studentCouncil.id] }, '2026-01-01');
+  const { id } = await makeObligation(world.college, { title: 'Rendered dialogue', responsibleUserId: world.secretary.id, recurrence: { kind: 'once' }, startsOn: '2026-05-15' }, '2026-01-01');
+  const [moment] = await ReportingMoment.findAll({ where: { obligationId: id } });
+  await recordRendering(SYSTEM_ACTOR, { institutionId: world.college.id, momentId: moment.id, renderedOn: '2026-05-20', version: 0 }, TODAY);
+  await makeObligation(world.corporation, { title: 'Not the college\'s', responsibleUserId: world.otherSecretary.id, recurrence: { kind: 'once' }, startsOn: '2026-06-01' }, '2026-01-01');
+});
+
+afterAll(() => {
+  if (pinned === undefined) delete process.env.HORIZON_TODAY;
+  else process.env.HORIZON_TODAY = pinned;
+});
+
+describe('the agenda', () => {
+  it('shows the open moments by default, earliest first, with counts per status', async () => {
+    const data = await calendar(world.supervisor);
+    expect(data.page!.rows.map((r) => [r.obligation.title, r.status])).toEqual([
+      ['Overdue bod', 'overdue'], ['Due-soon jaarverslag', 'due-soon'], ['=HYPERLINK("http://evil.example","click")', 'planned'],
+    ]);
+    expect(data.counts).toEqual({ planned: 1, 'due-soon': 1, overdue: 1, rendered: 0, 'rendered-late': 1, waived: 0 });
+  });
+
+  it.each([
+    ['?status=overdue', ['Overdue bod']],
+    ['?status=rendered-late', ['Rendered dialogue']],
+    ['?status=all&sort=obligation&dir=asc', ['=HYPERLINK("http://evil.example","click")', 'Due-soon jaarverslag', 'Overdue bod', 'Rendered dialogue']],
+    [`?status=all&from=2026-06-01&to=2026-06-30`, ['Overdue bod', 'Due-soon jaarverslag']],
+    ['?status=all&to=2026-06-01&from=2026-06-30', ['Overdue bod', 'Due-soon jaarverslag']],
+    ['?status=nonsense', ['Overdue bod', 'Due-soon jaarverslag', '=HYPERLINK("http://evil.example","click")']],
+  ])('%s', async (query, titles) => {
+    const data = await calendar(world.secretary, query);
+    expect(data.page!.rows.map((r) => r.obligation.title)).toEqual(titles);
+  });
+
+  it('"my moments" is the signed-in person\'s; a stakeholder filter follows the obligation\'s links', async () => {
+    const mine = await calendar(world.manager, '?responsible=me');
+    expect(mine.page!.rows.map((r) => r.obligation.title)).toEqual(['Due-soon jaarverslag']);
+    const byStakeholder = await calendar(world.secretary, `?status=all&stakeholderId=${world.studentCouncil.id}`);
+    expect(byStakeholder.page!.rows.map((r) => r.obligation.title)).toEqual(['=HYPERLINK("http://evil.example","click")']);
+  });
+
+  it('the month view shows every moment due in the month', async () => {
+    const data = await calendar(world.secretary, '?view=month&month=2026-06');
+    expect(data.page).toBeNull();
+    expect(data.monthMoments!.map((r) => r.dueOn)).toEqual(['2026-06-01', '2026-06-30']);
+  });
+
+  it('the dashboard gets the overdue moments and the next ones due', async () => {
+    const { overdue, overdueTotal, upcoming } = await listDashboardMoments(world.college.id, TODAY);
+    expect(overdue.map((m) => m.obligation.title)).toEqual(['Overdue bod']);
+    expect(overdueTotal).toBe(1);
+    expect(upcoming.map((m) => m.obligation.title)).toEqual(['Due-soon jaarverslag', '=HYPERLINK("http://evil.example","click")']);
+  });
+});
+
+describe('the exports', () => {
+  it('CSV: the filtered rows, formulas neutralised, audited', async () => {
+    const request = await signedInRequest(world.secretary, `/i/${world.college.id}/calendar.csv?status=all&sort=dueOn`, { cookie: 'horizon_lng=en' });
+    const response = await responseOf(csvRoute.loader(routeArgs(request, { institutionId: String(world.college.id) })));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
+    const text = await response.text();
+    const lines = text.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^(Due|Uiterlijk),/);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+    const events = await AuditEvent.findAll({ where: { entity: 'reporting-moment', action: 'export', institutionId: world.college.id } });
+    expect(events.some((e) => JSON.stringify(e.changes).includes('csv'))).toBe(true);
+  });
+
+  it('XLSX: the same rows, text stays text', async () => {
+    const request = await signedInRequest(world.secretary, `/i/${world.college.id}/calendar.xlsx?status=all`);
+    const response = await responseOf(xlsxRoute.loader(routeArgs(request, { institutionId: String(world.college.id) })));
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(5);
+    const titles = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(3));
+    const evil = titles.find((c) => String(c.value).includes('HYPERLINK'))!;
+    expect(evil.type).toBe(ExcelJS.ValueType.String);
+    expect(evil.formula).toBeUndefined();
+  });
+
+  it('another institution\'s export is 404', async () => {
+    const request = await signedInRequest(world.otherSecretary, `/i/${world.college.id}/calendar.csv`);
+    expect((await responseOf(csvRoute.loader(routeArgs(request, { institutionId: String(world.college.id) })))).status).toBe(404);
+  });
+
+  it.each([
+    ['=1+1', "'=1+1"], ['+31 6', "'+31 6"], ['-2', "'-2"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"], ['\rx', `"'\rx"`],
+    ['plain', 'plain'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], [-2, '-2'], [null, ''],
+  ])('a CSV cell %j becomes %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+});
