@@ -7,5 +7,5 @@ import { runScript } from './lib/cli';
 await runScript('reminders', async () => {
   const day = today();
   const result = await sendReminders(SYSTEM_ACTOR, day);
-  console.log(`reminders ${day}: ${result.digests} digest(s) to ${result.people} responsible person(s), ${result.moments} moment(s) mentioned`);
+  console.log(`reminders ${day}: ${result.digests} digest(s) sent, mentioning ${result.moments} moment(s); ${result.people} responsible person(s) had moments due soon or overdue`);
 });

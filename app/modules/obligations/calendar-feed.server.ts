@@ -1,7 +1,7 @@
 import type { Actor } from '~/modules/audit/actor';
 import { recordAudit } from '~/modules/audit/mutations.server';
 import { hashToken, newToken } from '~/modules/auth/tokens.server';
-import { inTransaction, User } from '~/utils/db.server';
+import { db, inTransaction, User } from '~/utils/db.server';
 import { appLink } from '~/utils/mailer.server';
 
 /**
@@ -42,6 +42,8 @@ export async function findFeedOwner(tokenParam: string | undefined): Promise<{ i
   const token = (tokenParam ?? '').replace(/\.ics$/i, '');
   // newToken() makes 43 base64url characters; anything else cannot be one.
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  // A public route: this may be the process's first query, before any session lookup opened the pool.
+  await db();
   const user = await User.findOne({ where: { calendarTokenHash: hashToken(token) }, attributes: ['id', 'isAdmin', 'locale', 'name', 'active'] });
   if (!user || !user.active) return null;
   return { id: user.id, isAdmin: user.isAdmin, locale: user.locale, name: user.name };

@@ -4,7 +4,7 @@ import type { Actor } from '~/modules/audit/actor';
 import { diffChanges, type Changes } from '~/modules/audit/changes';
 import { recordAudit } from '~/modules/audit/mutations.server';
 import {
-  Agreement, inTransaction, Obligation, ObligationProvision, ObligationStakeholder, Op, ReportingMoment,
+  Agreement, db, inTransaction, Obligation, ObligationProvision, ObligationStakeholder, Op, ReportingMoment,
 } from '~/utils/db.server';
 import { compareDays, today as currentDay, type Day } from '~/utils/dates';
 import { DomainError } from '~/utils/errors';
@@ -257,6 +257,8 @@ export async function setObligationActive(actor: Actor, input: OneObligation & {
  * Idempotent: a second run on the same day finds nothing to do. One short transaction per obligation.
  */
 export async function extendMoments(actor: Actor, today: Day = currentDay()): Promise<{ obligations: number } & Materialised> {
+  // A script's first query: open the pool (and bind the models) before using them.
+  await db();
   const ids = (await Obligation.findAll({ where: { active: true }, attributes: ['id'], order: [['id', 'ASC']] })).map((o) => o.id);
   const total: { obligations: number } & Materialised = { obligations: ids.length, created: 0, updated: 0, removed: 0, remindersMoved: 0 };
   for (const id of ids) {
