@@ -31,7 +31,8 @@ afterEach(() => {
 
 /** The SQL statements `work` sends, as Sequelize logs them (values inlined). */
 async function capturedSql(work: () => Promise<unknown>): Promise<string[]> {
-  const sequelize = await db();
+  // Sequelize reads `options.logging` on every query; its typings leave `options` out.
+  const sequelize = (await db()) as unknown as { options: { logging: unknown } };
   const statements: string[] = [];
   const previous = sequelize.options.logging;
   // SQLite quotes names with backticks, PostgreSQL with double quotes: compare in one form.

@@ -9,7 +9,7 @@ import {
   personMatchReasons, type MatchReason, type OrganisationFacts, type PersonFacts,
 } from './rules';
 import type { HOUSEHOLD_SORTS, ORGANISATION_KINDS, ORGANISATION_SORTS, PartyKind, PERSON_SORTS } from './schema';
-import { containsText, nullsLast, sqlString } from './sql.server';
+import { containsText, sqlString } from './sql.server';
 
 export type Activity = 'active' | 'all' | 'inactive';
 
@@ -608,4 +608,20 @@ export async function countUnverified(institutionId: number): Promise<number> {
   const stale = { institutionId, active: true, mergedIntoId: null, [Op.or]: [{ lastVerifiedOn: null }, { lastVerifiedOn: { [Op.lt]: cutoff } }] };
   const [persons, organisations] = await Promise.all([Person.count({ where: { ...stale, erasedAt: null } }), Organisation.count({ where: stale })]);
   return persons + organisations;
+}
+
+/** One position with the names of its person and organisation, for its edit form. */
+export async function getPosition(institutionId: number, positionId: number) {
+  const position = await Position.findOne({
+    where: { id: positionId, institutionId },
+    include: [{ model: Person, as: 'person' }, { model: Organisation, as: 'organisation', attributes: ['id', 'name', 'active'] }],
+  });
+  if (!position) return null;
+  const organisation = position.get('organisation') as Organisation;
+  return {
+    ...positionFields(position),
+    personName: displayNameOf(position.get('person') as Person),
+    organisationName: organisation.name,
+    organisationActive: organisation.active,
+  };
 }

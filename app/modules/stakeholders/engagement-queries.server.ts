@@ -183,6 +183,11 @@ export async function listOpenFollowUps(institutionId: number, limit = 10): Prom
   };
 }
 
+/** How many follow-ups are open. */
+export function countOpenFollowUps(institutionId: number): Promise<number> {
+  return Engagement.count({ where: { institutionId, followUp: { [Op.ne]: null }, followUpDoneOn: null } as WhereOptions<Engagement> });
+}
+
 export type ParticipantOption = { value: string; label: string; group: string | null };
 
 /**

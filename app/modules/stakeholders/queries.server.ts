@@ -392,3 +392,9 @@ export async function listStakeholderOptions(institutionId: number) {
   });
   return rows.map((s) => ({ id: s.id, name: s.name, partyKind: s.partyKind, organisationId: s.organisationId, personId: s.personId, householdId: s.householdId }));
 }
+
+/** The stakeholder's name if it is this institution's; null otherwise (the tab pages answer 404). */
+export async function getStakeholderName(institutionId: number, stakeholderId: number): Promise<{ id: number; name: string } | null> {
+  const stakeholder = await Stakeholder.findOne({ where: { id: stakeholderId, institutionId }, attributes: ['id', 'name'] });
+  return stakeholder ? { id: stakeholder.id, name: stakeholder.name } : null;
+}

@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import { SalienceAssessment, Stakeholder } from '~/utils/db.server';
+import { SalienceAssessment, type Stakeholder } from '~/utils/db.server';
 
 /** The latest assessment first: the later day, and on the same day the one recorded last. */
 export const LATEST_FIRST: [string, string][] = [['assessedOn', 'DESC'], ['id', 'DESC']];

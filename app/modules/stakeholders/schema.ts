@@ -82,30 +82,34 @@ const participantList = () =>
     })),
   );
 
-export const engagementSchema = z
-  .object({
-    occurredOn: pastDay(),
-    channel: choice(CHANNELS),
-    direction: choice(DIRECTIONS),
-    subject: requiredText(200),
-    summary: optionalText(8000),
-    stakeholderIds: idList().refine((ids) => ids.length > 0, 'stakeholders:errors.stakeholdersRequired'),
-    participants: participantList(),
-    interestIds: idList(),
-    followUp: optionalText(2000),
-    followUpOwnerUserId: optionalId(),
-    followUpDueOn: optionalDay(),
-    /** The participants' details were confirmed during the contact: last verified = today. */
-    confirmParticipants: checkbox(),
-  })
-  .superRefine((value, ctx) => {
-    if (!value.followUp && (value.followUpDueOn || value.followUpOwnerUserId)) {
-      ctx.addIssue({ code: 'custom', path: ['followUp'], message: 'stakeholders:errors.followUpMissing' });
-    }
-    if (value.followUpDueOn && isDay(value.occurredOn) && compareDays(value.followUpDueOn, value.occurredOn) < 0) {
-      ctx.addIssue({ code: 'custom', path: ['followUpDueOn'], message: 'stakeholders:errors.dueBeforeContact' });
-    }
-  });
+const engagementFields = z.object({
+  occurredOn: pastDay(),
+  channel: choice(CHANNELS),
+  direction: choice(DIRECTIONS),
+  subject: requiredText(200),
+  summary: optionalText(8000),
+  stakeholderIds: idList().refine((ids) => ids.length > 0, 'stakeholders:errors.stakeholdersRequired'),
+  participants: participantList(),
+  interestIds: idList(),
+  followUp: optionalText(2000),
+  followUpOwnerUserId: optionalId(),
+  followUpDueOn: optionalDay(),
+  /** The participants' details were confirmed during the contact: last verified = today. */
+  confirmParticipants: checkbox(),
+});
+
+// A follow-up needs its text; it cannot be due before the contact took place.
+const followUpRules = (value: z.infer<typeof engagementFields>, ctx: z.RefinementCtx) => {
+  if (!value.followUp && (value.followUpDueOn || value.followUpOwnerUserId)) {
+    ctx.addIssue({ code: 'custom', path: ['followUp'], message: 'stakeholders:errors.followUpMissing' });
+  }
+  if (value.followUpDueOn && isDay(value.occurredOn) && compareDays(value.followUpDueOn, value.occurredOn) < 0) {
+    ctx.addIssue({ code: 'custom', path: ['followUpDueOn'], message: 'stakeholders:errors.dueBeforeContact' });
+  }
+};
+
+export const engagementSchema = engagementFields.superRefine(followUpRules);
+export const engagementUpdateSchema = engagementFields.extend({ version: version() }).superRefine(followUpRules);
 export type EngagementInput = z.infer<typeof engagementSchema>;
 
 export const themeSchema = z.object({ name: requiredText(120) });

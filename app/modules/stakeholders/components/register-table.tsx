@@ -1,0 +1,113 @@
+import { Link } from '@remix-run/react';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Pagination, SortHeader } from '~/components/list-controls';
+import type { StakeholderSort } from '../schema';
+import { MitchellLabel, QuadrantBadge, StatusBadge, TierBadge, useDays } from './labels';
+
+/** A register row as the loader sends it (plain JSON). */
+export type RegisterRow = {
+  id: number; name: string; partyKind: string; category: string; tier: string; tierRationale: string | null; status: string;
+  ownerName: string | null; power: number | null; interest: number | null; quadrant: string | null; mitchellClass: string | null;
+  assessedOn: string | null;
+};
+
+const column = createColumnHelper<RegisterRow>();
+
+/**
+ * The register as a TanStack table in manual mode: the rows are one page the server already
+ * filtered, sorted and paged; sorting and paging are links that change the URL, so the table
+ * works without JavaScript and a reload shows the same view.
+ */
+export function RegisterTable({
+  institutionId, rows, total, params,
+}: {
+  institutionId: number;
+  rows: RegisterRow[];
+  total: number;
+  params: { sort: StakeholderSort; dir: 'asc' | 'desc'; page: number; perPage: number };
+}) {
+  const { t } = useTranslation('stakeholders');
+  const { day } = useDays();
+  const columns = useMemo(() => [
+    column.accessor('name', {
+      id: 'name',
+      header: () => t('fields.name'),
+      cell: (info) => (
+        <>
+          <Link to={`/i/${institutionId}/stakeholders/${info.row.original.id}`}>{info.getValue()}</Link>
+          <div className="muted">{t(`partyKinds.${info.row.original.partyKind}`)}</div>
+        </>
+      ),
+    }),
+    column.accessor('category', { id: 'category', header: () => t('fields.category'), cell: (info) => t(`categories.${info.getValue()}`) }),
+    column.accessor('tier', {
+      id: 'tier',
+      header: () => t('fields.tier'),
+      cell: (info) => (
+        <>
+          <TierBadge tier={info.getValue()} />
+          {info.row.original.tierRationale ? <div className="muted">{info.row.original.tierRationale}</div> : null}
+        </>
+      ),
+    }),
+    column.accessor('power', { id: 'power', header: () => t('fields.power'), cell: (info) => info.getValue() ?? t('common:none'), meta: { numeric: true } }),
+    column.accessor('interest', { id: 'interest', header: () => t('fields.interest'), cell: (info) => info.getValue() ?? t('common:none'), meta: { numeric: true } }),
+    column.accessor('quadrant', { id: 'quadrant', header: () => t('fields.quadrant'), cell: (info) => <QuadrantBadge quadrant={info.getValue()} /> }),
+    column.accessor('mitchellClass', { id: 'mitchellClass', header: () => t('fields.mitchellClass'), cell: (info) => <MitchellLabel value={info.getValue()} /> }),
+    column.accessor('assessedOn', { id: 'assessedOn', header: () => t('fields.assessedOn'), cell: (info) => day(info.getValue()) }),
+    column.accessor('ownerName', { id: 'owner', header: () => t('fields.owner'), cell: (info) => info.getValue() ?? t('common:none') }),
+    column.accessor('status', { id: 'status', header: () => t('fields.status'), cell: (info) => <StatusBadge status={info.getValue()} /> }),
+  ], [t, day, institutionId]);
+
+  const sorting: SortingState = [{ id: params.sort, desc: params.dir === 'desc' }];
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    manualFiltering: true,
+    rowCount: total,
+    state: { sorting, pagination: { pageIndex: params.page - 1, pageSize: params.perPage } },
+    getRowId: (row) => String(row.id),
+  });
+
+  if (rows.length === 0) return <p className="empty">{t('register.none')}</p>;
+  return (
+    <>
+      <div className="table-wrap">
+        <table>
+          <caption>{t('register.caption', { count: total })}</caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const content = flexRender(header.column.columnDef.header, header.getContext());
+                  const numeric = (header.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  return (
+                    <SortHeader key={header.id} column={header.column.id} current={params} className={numeric ? 'number' : undefined}>
+                      {content}
+                    </SortHeader>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id}>
+                {row.getVisibleCells().map((cell) => {
+                  const numeric = (cell.column.columnDef.meta as { numeric?: boolean } | undefined)?.numeric;
+                  return <td key={cell.id} className={numeric ? 'number' : undefined}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>;
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={params.page} perPage={params.perPage} total={total} />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Pagination } from '~/components/list-controls';
+import { requireInstitution } from '~/modules/auth/guards.server';
+import { AreaNav } from '~/modules/stakeholders/components/area-nav';
+import { EngagementList } from '~/modules/stakeholders/components/engagement-list';
+import { countOpenFollowUps, FOLLOW_UP_FILTERS, listEngagements } from '~/modules/stakeholders/engagement-queries.server';
+import { listStakeholderOptions } from '~/modules/stakeholders/queries.server';
+import { CHANNELS, ENGAGEMENT_SORTS } from '~/modules/stakeholders/schema';
+import { today } from '~/utils/dates';
+import { parseListParams } from '~/utils/list-params';
+
+const filterSchema = z.object({
+  followUp: z.enum(FOLLOW_UP_FILTERS).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  stakeholderId: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { institution, can } = await requireInstitution(request, params);
+  const searchParams = new URL(request.url).searchParams;
+  const list = parseListParams(searchParams, ENGAGEMENT_SORTS, { sort: 'occurredOn', dir: 'desc' });
+  const filters = filterSchema.parse({
+    followUp: searchParams.get('followUp') || undefined,
+    channel: searchParams.get('channel') || undefined,
+    stakeholderId: searchParams.get('stakeholderId') || undefined,
+  });
+  const [page, stakeholders, openFollowUps] = await Promise.all([
+    listEngagements(institution.id, filters, list),
+    listStakeholderOptions(institution.id),
+    countOpenFollowUps(institution.id),
+  ]);
+  return json({ institution, can, ...page, params: list, filters, stakeholders, openFollowUps, today: today() });
+}
+
+export default function EngagementLog() {
+  const { t } = useTranslation('stakeholders');
+  const { pathname, search } = useLocation();
+  const { institution, can, rows, total, params, filters, stakeholders, openFollowUps, today } = useLoaderData<typeof loader>();
+  const base = `/i/${institution.id}`;
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>{t('engagements.title')}</h1>
+          <p className="subtitle">{t('engagements.intro')}</p>
+        </div>
+        <div className="page-actions">
+          <Link className="button button-secondary" to={`?followUp=open`}>{t('engagements.openFollowUps', { count: openFollowUps })}</Link>
+          {can.write ? <Link className="button" to={`${base}/engagements/new`}>{t('engagements.record')}</Link> : null}
+        </div>
+      </div>
+      <AreaNav institutionId={institution.id} />
+      <Form method="get" className="filters" role="search" aria-label={t('engagements.filters')}>
+        <div className="field">
+          <label htmlFor="engagement-q">{t('engagements.search')}</label>
+          <input id="engagement-q" type="search" name="q" defaultValue={params.q ?? ''} />
+        </div>
+        <div className="field">
+          <label htmlFor="engagement-stakeholder">{t('fields.stakeholder')}</label>
+          <select id="engagement-stakeholder" name="stakeholderId" defaultValue={filters.stakeholderId ? String(filters.stakeholderId) : ''}>
+            <option value="">{t('register.all')}</option>
+            {stakeholders.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="engagement-channel">{t('fields.channel')}</label>
+          <select id="engagement-channel" name="channel" defaultValue={filters.channel ?? ''}>
+            <option value="">{t('register.all')}</option>
+            {CHANNELS.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="engagement-follow-up">{t('engagements.followUp')}</label>
+          <select id="engagement-follow-up" name="followUp" defaultValue={filters.followUp ?? ''}>
+            <option value="">{t('register.all')}</option>
+            {FOLLOW_UP_FILTERS.map((f) => <option key={f} value={f}>{t(`engagements.followUpFilters.${f}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="engagement-dir">{t('engagements.order')}</label>
+          <select id="engagement-dir" name="dir" defaultValue={params.dir}>
+            <option value="desc">{t('engagements.newestFirst')}</option>
+            <option value="asc">{t('engagements.oldestFirst')}</option>
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit">{t('common:actions.filter')}</button>
+          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
+        </div>
+      </Form>
+      <p className="muted">{t('engagements.caption', { count: total })}</p>
+      <EngagementList institutionId={institution.id} items={rows} canWrite={can.write} back={`${pathname}${search}`} today={today} />
+      <Pagination page={params.page} perPage={params.perPage} total={total} />
+    </>
+  );
+}
