@@ -6,9 +6,9 @@ import { Pagination } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { EngagementList } from '~/modules/stakeholders/components/engagement-list';
-import { countOpenFollowUps, FOLLOW_UP_FILTERS, listEngagements } from '~/modules/stakeholders/engagement-queries.server';
+import { countOpenFollowUps, listEngagements } from '~/modules/stakeholders/engagement-queries.server';
 import { listStakeholderOptions } from '~/modules/stakeholders/queries.server';
-import { CHANNELS, ENGAGEMENT_SORTS } from '~/modules/stakeholders/schema';
+import { CHANNELS, ENGAGEMENT_SORTS, FOLLOW_UP_FILTERS } from '~/modules/stakeholders/schema';
 import { today } from '~/utils/dates';
 import { parseListParams } from '~/utils/list-params';
 

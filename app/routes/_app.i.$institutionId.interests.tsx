@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { Pagination } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
-import { INTEREST_STATUS_FILTERS, listInterestsByTheme, listThemes, type InterestListRow } from '~/modules/stakeholders/queries.server';
+import { listInterestsByTheme, listThemes, type InterestListRow } from '~/modules/stakeholders/queries.server';
+import { INTEREST_STATUS_FILTERS } from '~/modules/stakeholders/schema';
 import { parseListParams } from '~/utils/list-params';
 
 const filterSchema = z.object({

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton, useFormState } from '~/components/form';
 import { requireInstitution } from '~/modules/auth/guards.server';
-import { afterCreate } from '~/modules/parties/actions.server';
+import { afterCreate } from '~/modules/parties/paths';
 import { HouseholdFields, VerifiedField } from '~/modules/parties/components/party-fields';
 import { createHousehold } from '~/modules/parties/mutations.server';
 import { householdSchema } from '~/modules/parties/schema';

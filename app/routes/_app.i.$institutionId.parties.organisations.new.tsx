@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton, useFormState } from '~/components/form';
 import { requireInstitution } from '~/modules/auth/guards.server';
-import { afterCreate, createOrShowDuplicates, type DuplicatesAnswer } from '~/modules/parties/actions.server';
-import { DuplicateMatches } from '~/modules/parties/components/duplicate-matches';
+import { createOrShowDuplicates, type DuplicatesAnswer } from '~/modules/parties/actions.server';
+import { afterCreate } from '~/modules/parties/paths';
+import { CreateAnywayButton, DuplicateMatches } from '~/modules/parties/components/duplicate-matches';
 import { OrganisationFields, VerifiedField } from '~/modules/parties/components/party-fields';
 import { createOrganisation } from '~/modules/parties/mutations.server';
 import { organisationCreateSchema } from '~/modules/parties/schema';
@@ -39,7 +40,7 @@ export default function NewOrganisation() {
       <h1>{t('organisations.newTitle')}</h1>
       <p className="subtitle">{t('organisations.newIntro')}</p>
       {answer?.duplicates ? (
-        <DuplicateMatches matches={answer.duplicates} values={answer.values ?? {}} existingHref={(id) => afterCreate(institution.id, 'organisation', id, then)} />
+        <DuplicateMatches matches={answer.duplicates} existingHref={(id) => afterCreate(institution.id, 'organisation', id, then)} />
       ) : null}
       <Form method="post" className="card stack" noValidate>
         <FormError message={state.formError} />
@@ -47,6 +48,7 @@ export default function NewOrganisation() {
         <VerifiedField defaultChecked state={state} />
         <div className="form-actions">
           <SubmitButton pendingLabel={t('common:actions.saving')}>{t('organisations.create')}</SubmitButton>
+          {answer?.duplicates ? <CreateAnywayButton /> : null}
           <Link to={`/i/${institution.id}/parties/organisations`}>{t('common:actions.cancel')}</Link>
         </div>
       </Form>

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton, useFormState } from '~/components/form';
 import { requireInstitution } from '~/modules/auth/guards.server';
-import { afterCreate, createOrShowDuplicates, type DuplicatesAnswer } from '~/modules/parties/actions.server';
-import { DuplicateMatches } from '~/modules/parties/components/duplicate-matches';
+import { createOrShowDuplicates, type DuplicatesAnswer } from '~/modules/parties/actions.server';
+import { afterCreate } from '~/modules/parties/paths';
+import { CreateAnywayButton, DuplicateMatches } from '~/modules/parties/components/duplicate-matches';
 import { PersonFields, VerifiedField } from '~/modules/parties/components/party-fields';
 import { createPerson } from '~/modules/parties/mutations.server';
 import { personCreateSchema } from '~/modules/parties/schema';
@@ -39,7 +40,7 @@ export default function NewPerson() {
       <h1>{t('persons.newTitle')}</h1>
       <p className="subtitle">{t('persons.newIntro')}</p>
       {answer?.duplicates ? (
-        <DuplicateMatches matches={answer.duplicates} values={answer.values ?? {}} existingHref={(id) => afterCreate(institution.id, 'person', id, then)} />
+        <DuplicateMatches matches={answer.duplicates} existingHref={(id) => afterCreate(institution.id, 'person', id, then)} />
       ) : null}
       <Form method="post" className="card stack" noValidate>
         <FormError message={state.formError} />
@@ -47,6 +48,7 @@ export default function NewPerson() {
         <VerifiedField defaultChecked state={state} />
         <div className="form-actions">
           <SubmitButton pendingLabel={t('common:actions.saving')}>{t('persons.create')}</SubmitButton>
+          {answer?.duplicates ? <CreateAnywayButton /> : null}
           <Link to={`/i/${institution.id}/parties/persons`}>{t('common:actions.cancel')}</Link>
         </div>
       </Form>

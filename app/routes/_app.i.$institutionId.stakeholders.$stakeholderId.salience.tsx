@@ -40,7 +40,7 @@ export default function StakeholderSalience() {
   const { can, assessments, today } = useLoaderData<typeof loader>();
   const state = useFormState();
   return (
-    <div className="grid grid-2">
+    <>
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t('salience.history')}</h2>
         <p className="muted">{t('salience.explain')}</p>
@@ -82,7 +82,7 @@ export default function StakeholderSalience() {
         )}
       </section>
       {can.write ? (
-        <section className="card" aria-labelledby="assess-heading">
+        <section className="card main-narrow" aria-labelledby="assess-heading">
           <h2 id="assess-heading">{t('salience.record')}</h2>
           <Form method="post" className="stack" noValidate>
             <FormError message={state.formError} />
@@ -100,6 +100,6 @@ export default function StakeholderSalience() {
           </Form>
         </section>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -40,7 +40,7 @@ export default function StakeholderLayout() {
           <p className="subtitle">
             {t(`categories.${stakeholder.category}`)}{' · '}
             <Link to={`/i/${institution.id}/parties/${PARTY_PATHS[stakeholder.party.kind]}/${stakeholder.party.id}`}>
-              {t(`partyKinds.${stakeholder.party.kind}`)}
+              {t('profile.inDirectory', { kind: t(`partyKinds.${stakeholder.party.kind}`) })}
             </Link>
             {stakeholder.party.active ? null : <> <span className="badge badge-muted">{t('profile.partyInactive')}</span></>}
           </p>

@@ -11,6 +11,7 @@ import { DuplicatesFound, setPartyActive, verifyParty } from './mutations.server
 import {
   findOrganisationMatches, findPersonMatches, getOrganisation, getPerson, listMergeTargets, type PartyMatch,
 } from './queries.server';
+import { afterCreate } from './paths';
 import { mergeSchema } from './schema';
 
 export type DuplicatesAnswer = { duplicates: PartyMatch[]; values: FormValues; errors: Record<string, never> };
@@ -33,11 +34,6 @@ export async function createOrShowDuplicates<T>(values: FormValues, work: () => 
   return then(result);
 }
 
-/** Where a new party goes next: its own page, or on to become a stakeholder when that is why it was made. */
-export function afterCreate(institutionId: number, kind: 'person' | 'organisation' | 'household', id: number, then: string | null): string {
-  if (then === 'stakeholder') return `/i/${institutionId}/stakeholders/new?kind=${kind}&partyId=${id}`;
-  return `/i/${institutionId}/parties/${kind === 'person' ? 'persons' : kind === 'organisation' ? 'organisations' : 'households'}/${id}`;
-}
 
 const partyIntent = z.object({ intent: z.enum(['verify', 'deactivate', 'reactivate']), version: version() });
 

@@ -8,6 +8,7 @@ import {
 import { today } from '~/utils/dates';
 import type { Page } from '~/utils/list-params';
 import { listInterestOptions, listOwnerOptions, listStakeholderOptions } from './queries.server';
+import type { FOLLOW_UP_FILTERS } from './schema';
 
 export type EngagementParticipantView = {
   personId: number; name: string; positionId: number | null; positionTitle: string | null;
@@ -54,7 +55,6 @@ function engagementRow(e: Engagement): EngagementRow {
   };
 }
 
-export const FOLLOW_UP_FILTERS = ['open', 'overdue', 'done'] as const;
 export type EngagementFilters = { stakeholderId?: number; followUp?: (typeof FOLLOW_UP_FILTERS)[number]; channel?: string };
 
 /**

@@ -8,7 +8,7 @@ import type { ListParams, Page } from '~/utils/list-params';
 import type { AuditEventView } from '~/modules/audit/schema';
 import { personDisplayName } from '~/modules/parties/rules';
 import { CATEGORIES, MITCHELL_CLASSES, QUADRANTS, TIERS } from './rules';
-import type { StakeholderFilters, StakeholderSort } from './schema';
+import type { INTEREST_STATUS_FILTERS, StakeholderFilters, StakeholderSort } from './schema';
 import { LATEST_FIRST } from './salience.server';
 
 export type StakeholderRow = {
@@ -329,8 +329,6 @@ async function themeUsage(institutionId: number) {
 }
 
 export type InterestListRow = InterestRow & { stakeholderName: string; stakeholderStatus: string };
-
-export const INTEREST_STATUS_FILTERS = ['active', 'addressed', 'dropped', 'all'] as const;
 
 /**
  * The institution's interests grouped by theme (themes in their order, interests without a theme

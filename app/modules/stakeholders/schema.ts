@@ -150,3 +150,9 @@ export function parseStakeholderFilters(searchParams: URLSearchParams): Stakehol
 }
 
 export const ENGAGEMENT_SORTS = ['occurredOn', 'subject', 'followUpDueOn'] as const;
+
+/** The engagement log's follow-up filter. */
+export const FOLLOW_UP_FILTERS = ['open', 'overdue', 'done'] as const;
+
+/** The institution-wide interests list shows one status, or all. */
+export const INTEREST_STATUS_FILTERS = ['active', 'addressed', 'dropped', 'all'] as const;

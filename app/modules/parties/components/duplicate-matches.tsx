@@ -1,20 +1,17 @@
-import { Form, Link } from '@remix-run/react';
+import { Link, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { SubmitButton } from '~/components/form';
-import type { FormValues } from '~/utils/forms';
 
 export type Match = { id: number; label: string; detail: string | null; active: boolean; reasons: string[] };
 
 /**
  * Likely duplicates found before a create, each with why it matches. "Use this one" goes to the
- * existing record (or continues with it, when the form was on its way to somewhere); "create anyway"
- * sends the same values again with the decision, which the audit trail records.
+ * existing record (or continues with it, when the form was on its way to somewhere); the form below
+ * then offers "create anyway" (`CreateAnywayButton`), which the audit trail records.
  */
 export function DuplicateMatches({
-  matches, values, existingHref,
+  matches, existingHref,
 }: {
   matches: Match[];
-  values: FormValues;
   /** Where "use this one" leads for a match. */
   existingHref: (id: number) => string;
 }) {
@@ -39,14 +36,21 @@ export function DuplicateMatches({
           </li>
         ))}
       </ul>
-      <Form method="post" className="form-actions">
-        {Object.entries(values).flatMap(([name, value]) =>
-          (Array.isArray(value) ? value : [value]).map((v, index) => <input key={`${name}-${index}`} type="hidden" name={name} value={v} />),
-        )}
-        <input type="hidden" name="createAnyway" value="on" />
-        <SubmitButton className="button-secondary">{t('duplicates.createAnyway')}</SubmitButton>
-        <span className="muted">{t('duplicates.createAnywayHint')}</span>
-      </Form>
     </section>
+  );
+}
+
+/** Submits the form as it stands now, with the decision to create despite the matches shown. */
+export function CreateAnywayButton() {
+  const { t } = useTranslation('parties');
+  const navigation = useNavigation();
+  const pending = navigation.state === 'submitting' && navigation.formData?.get('createAnyway') === 'on';
+  return (
+    <>
+      <button type="submit" name="createAnyway" value="on" className="button-secondary" disabled={pending}>
+        {pending ? t('common:actions.working') : t('duplicates.createAnyway')}
+      </button>
+      <span className="muted">{t('duplicates.createAnywayHint')}</span>
+    </>
   );
 }

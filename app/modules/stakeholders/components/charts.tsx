@@ -81,10 +81,10 @@ export function SalienceMap({ institutionId, points, caption }: { institutionId:
         <ScatterChart width={560} height={460} margin={{ top: 16, right: 24, bottom: 36, left: 24 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <ReferenceArea x1={boundary} x2={domain[1]} y1={boundary} y2={domain[1]} fill="#fbe7e7" fillOpacity={0.5} />
-          <XAxis type="number" dataKey="x" domain={domain} ticks={ticks} allowDecimals={false} stroke={MUTED}>
+          <XAxis type="number" dataKey="x" domain={domain} ticks={ticks} allowDecimals={false} allowDataOverflow stroke={MUTED}>
             <Label value={t('map.interestAxis')} position="bottom" offset={12} />
           </XAxis>
-          <YAxis type="number" dataKey="y" domain={domain} ticks={ticks} allowDecimals={false} stroke={MUTED}>
+          <YAxis type="number" dataKey="y" domain={domain} ticks={ticks} allowDecimals={false} allowDataOverflow stroke={MUTED}>
             <Label value={t('map.powerAxis')} angle={-90} position="left" offset={4} />
           </YAxis>
           <ReferenceLine x={boundary} stroke={ACCENT} strokeWidth={2} />

@@ -33,7 +33,9 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`badge ${tone}`}>{t(`statuses.${status}`)}</span>;
 }
 
-export function MitchellLabel({ value }: { value: string | null }) {
+/** The Mitchell class; `short` leaves out the attributes (they are in the title for a hover). */
+export function MitchellLabel({ value, short = false }: { value: string | null; short?: boolean }) {
   const { t } = useTranslation('stakeholders');
-  return <>{value ? t(`mitchell.${value}`) : t('common:none')}</>;
+  if (!value) return <>{t('common:none')}</>;
+  return short ? <span title={t(`mitchell.${value}`)}>{t(`mitchellShort.${value}`)}</span> : <>{t(`mitchell.${value}`)}</>;
 }

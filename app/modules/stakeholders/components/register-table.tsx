@@ -55,7 +55,7 @@ export function RegisterTable({
     column.accessor('power', { id: 'power', header: () => t('fields.power'), cell: (info) => info.getValue() ?? t('common:none'), meta: { numeric: true } }),
     column.accessor('interest', { id: 'interest', header: () => t('fields.interest'), cell: (info) => info.getValue() ?? t('common:none'), meta: { numeric: true } }),
     column.accessor('quadrant', { id: 'quadrant', header: () => t('fields.quadrant'), cell: (info) => <QuadrantBadge quadrant={info.getValue()} /> }),
-    column.accessor('mitchellClass', { id: 'mitchellClass', header: () => t('fields.mitchellClass'), cell: (info) => <MitchellLabel value={info.getValue()} /> }),
+    column.accessor('mitchellClass', { id: 'mitchellClass', header: () => t('fields.mitchellClass'), cell: (info) => <MitchellLabel value={info.getValue()} short /> }),
     column.accessor('assessedOn', { id: 'assessedOn', header: () => t('fields.assessedOn'), cell: (info) => day(info.getValue()) }),
     column.accessor('ownerName', { id: 'owner', header: () => t('fields.owner'), cell: (info) => info.getValue() ?? t('common:none') }),
     column.accessor('status', { id: 'status', header: () => t('fields.status'), cell: (info) => <StatusBadge status={info.getValue()} /> }),
