@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormError, TextField, useFormState } from '~/components/form';
-import { CheckboxField, IntentButton, stateFor } from '~/components/form-extras';
+import { IntentButton, stateFor } from '~/components/form-extras';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { createTheme, moveTheme, updateTheme } from '~/modules/stakeholders/mutations.server';
@@ -71,7 +71,11 @@ export default function Themes() {
                       <input type="hidden" name="themeId" value={theme.id} />
                       <FormError message={own.formError} />
                       <TextField name="name" label={t('themes.name')} defaultValue={theme.name} state={own} />
-                      <CheckboxField name="active" label={t('themes.active')} defaultChecked={theme.active} state={own} />
+                      {/* One checkbox per row: its own id, so each label belongs to its own box. */}
+                      <label className="checkbox" htmlFor={`theme-${theme.id}-active`}>
+                        <input id={`theme-${theme.id}-active`} type="checkbox" name="active" defaultChecked={theme.active} />
+                        <span>{t('themes.active')}</span>
+                      </label>
                       <IntentButton intent="update-theme" match={{ themeId: String(theme.id) }} className="button-secondary button-small">{t('common:actions.save')}</IntentButton>
                     </Form>
                   ) : (
