@@ -113,6 +113,17 @@ export async function listAgreementOptions(institutionId: number) {
   return rows.map((a) => ({ id: a.id, title: a.title, status: a.status as AgreementStatus, startsOn: a.startsOn, endsOn: a.endsOn }));
 }
 
+const reviewsComingDueWhere = (institutionId: number, today: Day, days: number): WhereOptions<Agreement> => ({
+  institutionId,
+  status: { [Op.in]: ['draft', 'active'] },
+  reviewOn: { [Op.lte]: addDays(today, days) },
+});
+
+/** How many agreements listReviewsComingDue would list without its limit. */
+export function countReviewsComingDue(institutionId: number, today: Day, days = 30): Promise<number> {
+  return Agreement.count({ where: reviewsComingDueWhere(institutionId, today, days) });
+}
+
 export type ReviewComingDue = { id: number; title: string; reviewOn: Day; status: AgreementStatus; overdue: boolean };
 
 /**
@@ -121,11 +132,7 @@ export type ReviewComingDue = { id: number; title: string; reviewOn: Day; status
  */
 export async function listReviewsComingDue(institutionId: number, today: Day, days = 30, limit = 20): Promise<ReviewComingDue[]> {
   const rows = await Agreement.findAll({
-    where: {
-      institutionId,
-      status: { [Op.in]: ['draft', 'active'] },
-      reviewOn: { [Op.lte]: addDays(today, days) },
-    },
+    where: reviewsComingDueWhere(institutionId, today, days),
     attributes: ['id', 'title', 'reviewOn', 'status'],
     order: [['reviewOn', 'ASC'], ['id', 'ASC']],
     limit,
