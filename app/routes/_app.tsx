@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, memberships });
 }
 
-const INSTITUTION_AREAS = ['stakeholders', 'agreements', 'obligations', 'calendar', 'compliance', 'audit'] as const;
+const INSTITUTION_AREAS = ['stakeholders', 'agreements', 'obligations', 'calendar', 'compliance', 'privacy', 'audit'] as const;
 
 function InstitutionNav({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
