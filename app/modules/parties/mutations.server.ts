@@ -113,21 +113,29 @@ async function findPerson(transaction: Transaction, institutionId: number, perso
   return person;
 }
 
-export async function updatePerson(actor: Actor, input: PersonInput & InInstitution & { personId: number; version: number }): Promise<void> {
-  await inTransaction(async (transaction) => {
-    const person = await findPerson(transaction, input.institutionId, input.personId);
-    if (person.mergedIntoId) throw mergedAway();
-    checkVersion(person.version, input.version);
-    const before = personSnapshot(person);
-    const after = { ...personValues(input), lastVerifiedOn: input.verified ? today() : person.lastVerifiedOn };
-    await person.update({ ...after, nameKey: personNameKey(after) }, { transaction });
-    await recordAudit(transaction, actor, {
-      institutionId: input.institutionId, entity: 'person', entityId: person.id, action: 'update', changes: diffChanges(before, after),
-    });
-    if (personDisplayName(before) !== personDisplayName(after)) {
-      await renameStakeholderOf(transaction, actor, input.institutionId, 'person', person.id, personDisplayName(after));
-    }
+export type UpdatePersonInput = PersonInput & InInstitution & { personId: number; version: number };
+
+export async function updatePerson(actor: Actor, input: UpdatePersonInput): Promise<void> {
+  await inTransaction((transaction) => updatePersonIn(transaction, actor, input));
+}
+
+/**
+ * updatePerson inside the caller's transaction: accepting a stakeholder's correction (privacy)
+ * changes the person and settles the proposal in one commit.
+ */
+export async function updatePersonIn(transaction: Transaction, actor: Actor, input: UpdatePersonInput): Promise<void> {
+  const person = await findPerson(transaction, input.institutionId, input.personId);
+  if (person.mergedIntoId) throw mergedAway();
+  checkVersion(person.version, input.version);
+  const before = personSnapshot(person);
+  const after = { ...personValues(input), lastVerifiedOn: input.verified ? today() : person.lastVerifiedOn };
+  await person.update({ ...after, nameKey: personNameKey(after) }, { transaction });
+  await recordAudit(transaction, actor, {
+    institutionId: input.institutionId, entity: 'person', entityId: person.id, action: 'update', changes: diffChanges(before, after),
   });
+  if (personDisplayName(before) !== personDisplayName(after)) {
+    await renameStakeholderOf(transaction, actor, input.institutionId, 'person', person.id, personDisplayName(after));
+  }
 }
 
 // ---------------------------------------------------------------- organisations
