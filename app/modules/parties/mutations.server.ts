@@ -92,19 +92,27 @@ export type CreatePersonInput = PersonInput & InInstitution & { createAnyway?: b
 export async function createPerson(actor: Actor, input: CreatePersonInput): Promise<{ id: number }> {
   const matches = await findPersonMatches(input.institutionId, input);
   if (matches.length && !input.createAnyway) throw new DuplicatesFound(matches);
-  return inTransaction(async (transaction) => {
-    const values = { ...personValues(input), lastVerifiedOn: input.verified ? today() : null };
-    const person = await Person.create(
-      { institutionId: input.institutionId, ...values, nameKey: personNameKey(values) },
-      { transaction },
-    );
-    await recordAudit(transaction, actor, {
-      institutionId: input.institutionId, entity: 'person', entityId: person.id,
-      action: matches.length ? 'create-anyway' : 'create',
-      changes: { ...diffChanges(null, values), ...overriddenMatches(matches) },
-    });
-    return { id: person.id };
+  return inTransaction((transaction) => createPersonIn(transaction, actor, input, matches));
+}
+
+/**
+ * createPerson inside the caller's transaction, the duplicate decision already taken: `matches`
+ * are the likely duplicates the user chose to create despite (an import writes many in one commit).
+ */
+export async function createPersonIn(
+  transaction: Transaction, actor: Actor, input: PersonInput & InInstitution, matches: PartyMatch[],
+): Promise<{ id: number }> {
+  const values = { ...personValues(input), lastVerifiedOn: input.verified ? today() : null };
+  const person = await Person.create(
+    { institutionId: input.institutionId, ...values, nameKey: personNameKey(values) },
+    { transaction },
+  );
+  await recordAudit(transaction, actor, {
+    institutionId: input.institutionId, entity: 'person', entityId: person.id,
+    action: matches.length ? 'create-anyway' : 'create',
+    changes: { ...diffChanges(null, values), ...overriddenMatches(matches) },
   });
+  return { id: person.id };
 }
 
 async function findPerson(transaction: Transaction, institutionId: number, personId: number) {
@@ -181,19 +189,24 @@ export type CreateOrganisationInput = OrganisationInput & InInstitution & { crea
 export async function createOrganisation(actor: Actor, input: CreateOrganisationInput): Promise<{ id: number }> {
   const matches = await findOrganisationMatches(input.institutionId, input);
   if (matches.length && !input.createAnyway) throw new DuplicatesFound(matches);
-  return withKvkCheck(() => inTransaction(async (transaction) => {
-    const values = { ...organisationValues(input), lastVerifiedOn: input.verified ? today() : null };
-    const organisation = await Organisation.create(
-      { institutionId: input.institutionId, ...values, nameKey: organisationNameKey(values.name) },
-      { transaction },
-    );
-    await recordAudit(transaction, actor, {
-      institutionId: input.institutionId, entity: 'organisation', entityId: organisation.id,
-      action: matches.length ? 'create-anyway' : 'create',
-      changes: { ...diffChanges(null, values), ...overriddenMatches(matches) },
-    });
-    return { id: organisation.id };
-  }));
+  return withKvkCheck(() => inTransaction((transaction) => createOrganisationIn(transaction, actor, input, matches)));
+}
+
+/** createOrganisation inside the caller's transaction, the duplicate decision already taken (see createPersonIn). */
+export async function createOrganisationIn(
+  transaction: Transaction, actor: Actor, input: OrganisationInput & InInstitution, matches: PartyMatch[],
+): Promise<{ id: number }> {
+  const values = { ...organisationValues(input), lastVerifiedOn: input.verified ? today() : null };
+  const organisation = await Organisation.create(
+    { institutionId: input.institutionId, ...values, nameKey: organisationNameKey(values.name) },
+    { transaction },
+  );
+  await recordAudit(transaction, actor, {
+    institutionId: input.institutionId, entity: 'organisation', entityId: organisation.id,
+    action: matches.length ? 'create-anyway' : 'create',
+    changes: { ...diffChanges(null, values), ...overriddenMatches(matches) },
+  });
+  return { id: organisation.id };
 }
 
 async function findOrganisation(transaction: Transaction, institutionId: number, organisationId: number) {
@@ -377,24 +390,29 @@ function positionValues(input: PositionUpdateInput) {
 
 /** A person's position at an organisation; both must be in the institution and active. */
 export async function createPosition(actor: Actor, input: Omit<PositionCreateInput, 'version'> & InInstitution): Promise<{ id: number }> {
-  return inTransaction(async (transaction) => {
-    const person = await findPerson(transaction, input.institutionId, input.personId);
-    const organisation = await findOrganisation(transaction, input.institutionId, input.organisationId);
-    const fieldErrors: Record<string, string> = {};
-    if (!person.active) fieldErrors.personId = 'parties:errors.personInactive';
-    if (!organisation.active) fieldErrors.organisationId = 'parties:errors.organisationInactive';
-    if (Object.keys(fieldErrors).length) throw new DomainError('invalid', 'common:errors.invalid', fieldErrors);
-    const values = positionValues({ ...input, version: 0 });
-    const position = await Position.create(
-      { institutionId: input.institutionId, personId: person.id, organisationId: organisation.id, ...values },
-      { transaction },
-    );
-    await recordAudit(transaction, actor, {
-      institutionId: input.institutionId, entity: 'position', entityId: position.id, action: 'create',
-      changes: diffChanges(null, { person: `#${person.id} ${personDisplayName(person)}`, organisation: `#${organisation.id} ${organisation.name}`, ...values }),
-    });
-    return { id: position.id };
+  return inTransaction((transaction) => createPositionIn(transaction, actor, input));
+}
+
+/** createPosition inside the caller's transaction. */
+export async function createPositionIn(
+  transaction: Transaction, actor: Actor, input: Omit<PositionCreateInput, 'version'> & InInstitution,
+): Promise<{ id: number }> {
+  const person = await findPerson(transaction, input.institutionId, input.personId);
+  const organisation = await findOrganisation(transaction, input.institutionId, input.organisationId);
+  const fieldErrors: Record<string, string> = {};
+  if (!person.active) fieldErrors.personId = 'parties:errors.personInactive';
+  if (!organisation.active) fieldErrors.organisationId = 'parties:errors.organisationInactive';
+  if (Object.keys(fieldErrors).length) throw new DomainError('invalid', 'common:errors.invalid', fieldErrors);
+  const values = positionValues({ ...input, version: 0 });
+  const position = await Position.create(
+    { institutionId: input.institutionId, personId: person.id, organisationId: organisation.id, ...values },
+    { transaction },
+  );
+  await recordAudit(transaction, actor, {
+    institutionId: input.institutionId, entity: 'position', entityId: position.id, action: 'create',
+    changes: diffChanges(null, { person: `#${person.id} ${personDisplayName(person)}`, organisation: `#${organisation.id} ${organisation.name}`, ...values }),
   });
+  return { id: position.id };
 }
 
 export async function updatePosition(actor: Actor, input: PositionUpdateInput & InInstitution & { positionId: number }): Promise<void> {

@@ -111,6 +111,10 @@ const positionFields = {
 };
 
 export const positionCreateSchema = z.object({ personId: id(), organisationId: id(), ...positionFields }).superRefine(endNotBeforeStart);
+
+/** A position's own fields without whose and where: an import links them to the rows it creates. */
+export const positionFieldsSchema = z.object(positionFields).superRefine(endNotBeforeStart);
+export type PositionFieldsInput = z.infer<typeof positionFieldsSchema>;
 export type PositionCreateInput = z.infer<typeof positionCreateSchema>;
 
 export const positionUpdateSchema = z.object({ ...positionFields, version: version() }).superRefine(endNotBeforeStart);
