@@ -1,0 +1,77 @@
+import { countReviewsComingDue, listReviewsComingDue, type ReviewComingDue } from '~/modules/agreements/queries.server';
+import { AGREEMENT_STATUSES, type AgreementStatus } from '~/modules/agreements/rules';
+import { countMomentsByStatus, listDashboardMoments, type MomentRow } from '~/modules/obligations/queries.server';
+import type { MomentStatus } from '~/modules/obligations/rules';
+import { countUnverified } from '~/modules/parties/queries.server';
+import { listOpenFollowUps, type OpenFollowUp } from '~/modules/stakeholders/engagement-queries.server';
+import { TIERS, type Tier } from '~/modules/stakeholders/rules';
+import { Agreement, Obligation, Stakeholder, type WhereOptions } from '~/utils/db.server';
+import { endOfYearDay, startOfYearDay, yearOf, type Day } from '~/utils/dates';
+
+/** How far ahead a review counts as coming due on the dashboard. */
+export const REVIEW_WINDOW_DAYS = 30;
+/** How many rows each dashboard list shows; the counts beside them link to the whole list. */
+export const DASHBOARD_LIST_LIMIT = 8;
+
+export type InstitutionDashboard = {
+  today: Day;
+  year: number;
+  /** Active stakeholders (status `active`) per tier, and their total. */
+  stakeholders: { byTier: Record<Tier, number>; active: number };
+  agreements: { byStatus: Record<AgreementStatus, number>; reviewsDue: number };
+  obligations: { active: number };
+  moments: {
+    /** Moments due this calendar year, per derived status. */
+    thisYear: Record<MomentStatus, number>;
+    overdue: MomentRow[];
+    overdueTotal: number;
+    upcoming: MomentRow[];
+  };
+  followUps: { rows: OpenFollowUp[]; total: number };
+  reviews: ReviewComingDue[];
+  unverified: number;
+};
+
+/** `SELECT column, COUNT(*) … GROUP BY column` as a map from key to count, every key present. */
+async function countBy<K extends string>(
+  model: typeof Stakeholder | typeof Agreement,
+  where: WhereOptions,
+  column: string,
+  keys: readonly K[],
+): Promise<Record<K, number>> {
+  const rows = (await (model as typeof Stakeholder).count({ where: where as WhereOptions<Stakeholder>, group: [column] })) as unknown as
+    ({ count: number | string } & Record<string, string>)[];
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const row of rows) if ((keys as readonly string[]).includes(row[column]!)) counts[row[column] as K] = Number(row.count);
+  return counts;
+}
+
+/**
+ * Everything the institution dashboard shows, for one institution: counts grouped in SQL, the short
+ * lists limited in SQL, all queries started at once. Nothing here reads another institution's rows.
+ */
+export async function getInstitutionDashboard(institutionId: number, today: Day): Promise<InstitutionDashboard> {
+  const year = yearOf(today);
+  const [byTier, byStatus, reviewsDue, activeObligations, thisYear, moments, followUps, reviews, unverified] = await Promise.all([
+    countBy(Stakeholder, { institutionId, status: 'active' }, 'tier', TIERS),
+    countBy(Agreement, { institutionId }, 'status', AGREEMENT_STATUSES),
+    countReviewsComingDue(institutionId, today, REVIEW_WINDOW_DAYS),
+    Obligation.count({ where: { institutionId, active: true } }),
+    countMomentsByStatus(institutionId, { from: startOfYearDay(year), to: endOfYearDay(year) }, today),
+    listDashboardMoments(institutionId, today, DASHBOARD_LIST_LIMIT),
+    listOpenFollowUps(institutionId, DASHBOARD_LIST_LIMIT),
+    listReviewsComingDue(institutionId, today, REVIEW_WINDOW_DAYS, DASHBOARD_LIST_LIMIT),
+    countUnverified(institutionId),
+  ]);
+  return {
+    today,
+    year,
+    stakeholders: { byTier, active: TIERS.reduce((sum, tier) => sum + byTier[tier], 0) },
+    agreements: { byStatus, reviewsDue },
+    obligations: { active: activeObligations },
+    moments: { thisYear, ...moments },
+    followUps,
+    reviews,
+    unverified,
+  };
+}
