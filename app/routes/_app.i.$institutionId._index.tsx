@@ -45,7 +45,7 @@ export default function InstitutionDashboard() {
       </div>
 
       <h2 className="visually-hidden">{t('counts.label')}</h2>
-      <ul className="stats" aria-label={t('counts.label')}>
+      <ul className="stats dashboard-stats" aria-label={t('counts.label')}>
         <StatTile to={`${base}/stakeholders?status=active`} value={stakeholders.active} label={t('counts.activeStakeholders')} />
         <StatTile to={`${base}/agreements?status=active`} value={agreements.byStatus.active} label={t('counts.activeAgreements')} />
         <StatTile to={`${base}/obligations?state=active`} value={obligations.active} label={t('counts.activeObligations')} />
