@@ -6,6 +6,7 @@ import * as accountability from './20261122000400-accountability';
 import * as governance from './20261122000500-governance';
 import * as privacy from './20261122000600-privacy';
 import * as stakeholdersRegisterIndexes from './20261122000710-stakeholders-register-indexes';
+import * as oversightIndexes from './20261122000740-oversight-indexes';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -18,4 +19,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000500-governance', module: governance },
   { name: '20261122000600-privacy', module: privacy },
   { name: '20261122000710-stakeholders-register-indexes', module: stakeholdersRegisterIndexes },
+  { name: '20261122000740-oversight-indexes', module: oversightIndexes },
 ];
