@@ -35,8 +35,13 @@ export function SortHeader({
   );
 }
 
-/** "Showing 1–25 of 120" with previous/next links that keep every other search param. */
-export function Pagination({ page, perPage, total }: { page: number; perPage: number; total: number }) {
+/**
+ * "Showing 1–25 of 120" with previous/next links that keep every other search param. `param`
+ * names the page's search param and `label` its navigation, for a page with more than one paged list.
+ */
+export function Pagination({
+  page, perPage, total, param = 'page', label,
+}: { page: number; perPage: number; total: number; param?: string; label?: string }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   const pages = Math.max(1, Math.ceil(total / perPage));
@@ -46,10 +51,10 @@ export function Pagination({ page, perPage, total }: { page: number; perPage: nu
   return (
     <div className="pagination">
       <span>{from <= to ? t('table.showing', { from, to, total }) : t('table.page', { page, pages })}</span>
-      <nav aria-label={t('table.pagination')}>
-        {page > 1 ? <Link to={withParams(search, { page: Math.min(page - 1, pages) })} rel="prev">{t('table.previous')}</Link> : null}
+      <nav aria-label={label ?? t('table.pagination')}>
+        {page > 1 ? <Link to={withParams(search, { [param]: Math.min(page - 1, pages) })} rel="prev">{t('table.previous')}</Link> : null}
         <span>{t('table.page', { page, pages })}</span>
-        {page < pages ? <Link to={withParams(search, { page: page + 1 })} rel="next">{t('table.next')}</Link> : null}
+        {page < pages ? <Link to={withParams(search, { [param]: page + 1 })} rel="next">{t('table.next')}</Link> : null}
       </nav>
     </div>
   );
