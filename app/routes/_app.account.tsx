@@ -10,14 +10,16 @@ import { changePassword, setOwnLanguage } from '~/modules/auth/mutations.server'
 import { listMemberships } from '~/modules/auth/queries.server';
 import { changePasswordSchema, languageSchema } from '~/modules/auth/schema';
 import { startSession } from '~/modules/auth/session-flow.server';
+import { hasCalendarFeed } from '~/modules/obligations/calendar-feed.server';
+import { CalendarFeed } from '~/modules/obligations/components/calendar-feed';
 import { attempt, invalidForm } from '~/utils/action-errors.server';
 import { formValues, parseForm } from '~/utils/forms';
 import { commitSession, getSession, languageCookie } from '~/utils/session.server';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const [memberships, language] = await Promise.all([listMemberships(user.id), getLocale(request)]);
-  return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, memberships, language });
+  const [memberships, language, hasFeed] = await Promise.all([listMemberships(user.id), getLocale(request), hasCalendarFeed(user.id)]);
+  return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, memberships, language, hasFeed });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -52,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Account() {
   const { t } = useTranslation('auth');
-  const { user, memberships, language } = useLoaderData<typeof loader>();
+  const { user, memberships, language, hasFeed } = useLoaderData<typeof loader>();
   const state = useFormState();
   const passwordState = stateFor(state, 'change-password');
   const languageState = stateFor(state, 'language');
@@ -90,6 +92,9 @@ export default function Account() {
           </ul>
         )}
       </section>
+
+      {/* The personal ICS feed posts to /calendar-feed, which keeps its own action. */}
+      <CalendarFeed hasFeed={hasFeed} />
 
       <section className="card" aria-labelledby="password-heading">
         <h2 id="password-heading">{t('account.passwordTitle')}</h2>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { signIn } from '~/modules/auth/mutations.server';
+import { regenerateCalendarFeed } from '~/modules/obligations/calendar-feed.server';
 import { action, loader } from '~/routes/_app.account';
 import { AuditEvent, User } from '~/utils/db.server';
 import { makeInstitution, makeMember, makeUser } from '../support/factories';
@@ -20,6 +22,14 @@ describe('/account', () => {
       user: { name: 'Sanne de Vries', email: user.email, isAdmin: false },
       memberships: [{ institutionId: college.id, institutionName: 'Vecht College', role: 'secretary' }],
     });
+  });
+
+  it('tells whether the user has a personal calendar feed, for the feed card', async () => {
+    const user = await makeUser();
+    const cookie = await sessionCookie(user);
+    expect(await jsonOf(await page(cookie))).toMatchObject({ hasFeed: false });
+    await regenerateCalendarFeed(SYSTEM_ACTOR, user.id);
+    expect(await jsonOf(await page(cookie))).toMatchObject({ hasFeed: true });
   });
 
   it('needs a session', async () => {
