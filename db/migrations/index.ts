@@ -7,6 +7,7 @@ import * as governance from './20261122000500-governance';
 import * as privacy from './20261122000600-privacy';
 import * as stakeholdersRegisterIndexes from './20261122000710-stakeholders-register-indexes';
 import * as oversightIndexes from './20261122000740-oversight-indexes';
+import * as auditTrailIndexes from './20261122000760-audit-trail-indexes';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -20,4 +21,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000600-privacy', module: privacy },
   { name: '20261122000710-stakeholders-register-indexes', module: stakeholdersRegisterIndexes },
   { name: '20261122000740-oversight-indexes', module: oversightIndexes },
+  { name: '20261122000760-audit-trail-indexes', module: auditTrailIndexes },
 ];
