@@ -35,9 +35,10 @@ export function DistributionChart({
     <section className="card distribution" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <div className="chart-with-table">
+        {/* Hidden from assistive technology (the table says the same), so the chart must not take focus either. */}
         <figure className="chart-figure" aria-hidden="true">
           {mounted ? (
-            <BarChart width={340} height={height} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+            <BarChart width={340} height={height} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} stroke={MUTED} />
               <YAxis type="category" dataKey="name" width={150} stroke={MUTED} tick={{ fontSize: 12 }} />
