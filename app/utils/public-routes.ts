@@ -10,6 +10,9 @@ export const PUBLIC_ROUTES: readonly string[] = [
   'routes/set-password.$token',
   // The personal calendar feed: a hashed secret token instead of a session (calendar apps have none).
   'routes/ics.$token',
+  // The stakeholder portal: a hashed, expiring, one-time link, then a portal session cookie scoped to /portal.
+  'routes/portal.$token',
+  'routes/portal._index',
 ];
 
 export const isPublicRoute = (routeId: string) => PUBLIC_ROUTES.includes(routeId);
