@@ -12,6 +12,7 @@ import enCompliance from './en/compliance.json';
 import enGovernance from './en/governance.json';
 import enPrivacy from './en/privacy.json';
 import enOversight from './en/oversight.json';
+import enImports from './en/imports.json';
 import nlCommon from './nl/common.json';
 import nlAuth from './nl/auth.json';
 import nlAdmin from './nl/admin.json';
@@ -26,12 +27,13 @@ import nlCompliance from './nl/compliance.json';
 import nlGovernance from './nl/governance.json';
 import nlPrivacy from './nl/privacy.json';
 import nlOversight from './nl/oversight.json';
+import nlImports from './nl/imports.json';
 
 // Catalogues are bundled: a few kilobytes each, and no request waterfall before the first paint.
 // One namespace per area; an area adds its keys to its own two files.
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, audit: enAudit, dashboard: enDashboard, stakeholders: enStakeholders, parties: enParties, agreements: enAgreements, obligations: enObligations, calendar: enCalendar, compliance: enCompliance, governance: enGovernance, privacy: enPrivacy, oversight: enOversight },
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, audit: nlAudit, dashboard: nlDashboard, stakeholders: nlStakeholders, parties: nlParties, agreements: nlAgreements, obligations: nlObligations, calendar: nlCalendar, compliance: nlCompliance, governance: nlGovernance, privacy: nlPrivacy, oversight: nlOversight },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, audit: enAudit, dashboard: enDashboard, stakeholders: enStakeholders, parties: enParties, agreements: enAgreements, obligations: enObligations, calendar: enCalendar, compliance: enCompliance, governance: enGovernance, privacy: enPrivacy, oversight: enOversight, imports: enImports },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, audit: nlAudit, dashboard: nlDashboard, stakeholders: nlStakeholders, parties: nlParties, agreements: nlAgreements, obligations: nlObligations, calendar: nlCalendar, compliance: nlCompliance, governance: nlGovernance, privacy: nlPrivacy, oversight: nlOversight, imports: nlImports },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];
