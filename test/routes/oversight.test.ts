@@ -1,0 +1,155 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { statementPath } from '~/modules/oversight/paths';
+import * as oversightRoute from '~/routes/_app.oversight';
+import { anonymousRequest, responseOf, routeArgs, signedInRequest } from '../support/requests';
+import {
+  approve, makeBareObligation, makeCode, makeMoments, makeOversightWorld, makeStatements, type OversightWorld, type TestCode,
+} from '../modules/oversight-fixtures';
+
+/**
+ * /oversight through its loader with real requests: who sees which institutions (and whose
+ * numbers never appear), the empty state, the filters and paging in the URL, and that the page
+ * is read-only.
+ */
+
+type Loaded = {
+  empty: boolean;
+  year: number;
+  institutions: { id: number; name: string; share: number | null; overdue: number }[];
+  totals: { institutions: number; deviations: number; overdue: number };
+  trend: { month: string; overdue: number }[];
+  codes: { id: number }[];
+  heatMap: { columns: { id: number }[] } | null;
+  deviations: { total: number; rows: { institutionId: number; provisionId: number | null; number: string; code: { id: number } }[] };
+};
+
+let world: OversightWorld;
+let code: TestCode;
+const previousToday = process.env.HORIZON_TODAY;
+
+beforeAll(async () => {
+  process.env.HORIZON_TODAY = '2026-03-10';
+  world = await makeOversightWorld();
+  code = await makeCode();
+  await makeStatements(world.a, code, 2025, ['complies', 'partially', 'explains', 'not-assessed']);
+  await makeStatements(world.a, code, 2024, ['complies', 'complies']);
+  await approve(world.a, 2025);
+  await makeStatements(world.b, code, 2025, ['complies', 'complies', 'complies', 'partially', 'not-applicable']);
+  await makeStatements(world.c, code, 2025, ['explains', 'explains', 'explains']);
+  await makeMoments(await makeBareObligation(world.a), [{ dueOn: '2026-02-01' }]);
+  await makeMoments(await makeBareObligation(world.c), [{ dueOn: '2025-06-01' }, { dueOn: '2026-01-01' }]);
+});
+
+afterAll(() => {
+  if (previousToday === undefined) delete process.env.HORIZON_TODAY;
+  else process.env.HORIZON_TODAY = previousToday;
+});
+
+async function load(user: { id: number }, search = ''): Promise<{ status: number; data: Loaded; text: string }> {
+  const request = await signedInRequest(user, `/oversight${search}`);
+  const response = await responseOf(oversightRoute.loader(routeArgs(request)));
+  const text = await response.text();
+  return { status: response.status, data: JSON.parse(text) as Loaded, text };
+}
+
+describe('who sees what', () => {
+  it('a supervisor of A and B sees A and B, and nothing of C anywhere on the page', async () => {
+    const { status, data, text } = await load(world.supervisor);
+    expect(status).toBe(200);
+    expect(data.institutions.map((r) => r.id)).toEqual([world.a.id, world.b.id]);
+    expect(data.totals).toMatchObject({ institutions: 2, deviations: 3, overdue: 1 });
+    expect(data.trend.at(-1)!.overdue).toBe(1);
+    expect(data.heatMap!.columns.map((c) => c.id)).toEqual([world.a.id, world.b.id]);
+    expect(data.deviations.rows.map((r) => r.institutionId)).toEqual([world.a.id, world.a.id, world.b.id]);
+    // Not in a list, a count, a column or a link.
+    expect(text).not.toContain(world.c.name);
+  });
+
+  it('a user without any membership gets the page with its empty state, not a 404', async () => {
+    const { status, data } = await load(world.stranger);
+    expect(status).toBe(200);
+    expect(data).toEqual({ empty: true });
+  });
+
+  it('an administrator sees every institution', async () => {
+    const { data } = await load(world.admin);
+    expect(data.institutions.map((r) => r.id)).toEqual(expect.arrayContaining([world.a.id, world.b.id, world.c.id]));
+  });
+
+  it('a signed-out visitor is sent to sign in', async () => {
+    const response = await responseOf(oversightRoute.loader(routeArgs(anonymousRequest('/oversight'))));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Foversight');
+  });
+});
+
+describe('filters, sorting and paging in the URL', () => {
+  it('opens on the latest year with statements', async () => {
+    expect((await load(world.supervisor)).data.year).toBe(2025);
+  });
+
+  it('by year', async () => {
+    const { data } = await load(world.supervisor, '?year=2024');
+    expect(data.year).toBe(2024);
+    expect(data.institutions.map((r) => [r.id, r.share])).toEqual([[world.a.id, 1], [world.b.id, null]]);
+    expect(data.deviations.total).toBe(0);
+  });
+
+  it('by sector', async () => {
+    const { data } = await load(world.supervisor, '?year=2025&sector=housing');
+    expect(data.institutions.map((r) => r.id)).toEqual([world.b.id]);
+    expect(data.totals).toMatchObject({ institutions: 1, deviations: 1, overdue: 0 });
+  });
+
+  it('a value it cannot read falls back to the default', async () => {
+    const { status, data } = await load(world.supervisor, '?year=abc&sector=mars&sort=password&page=-1&dpage=x');
+    expect(status).toBe(200);
+    expect(data.year).toBe(2025);
+    expect(data.institutions.map((r) => r.id)).toEqual([world.a.id, world.b.id]);
+  });
+
+  it('sorts by share in SQL', async () => {
+    const { data } = await load(world.supervisor, '?sort=share&dir=desc');
+    // B: (3 + ½) ÷ 4; A: (1 + ½) ÷ 4.
+    expect(data.institutions.map((r) => [r.id, r.share])).toEqual([[world.b.id, 3.5 / 4], [world.a.id, 1.5 / 4]]);
+  });
+
+  it('pages past the end: no rows, the totals stay', async () => {
+    const { data } = await load(world.supervisor, '?page=2&dpage=2');
+    expect(data.institutions).toEqual([]);
+    expect(data.totals.institutions).toBe(2);
+    expect(data.deviations).toMatchObject({ total: 3, rows: [] });
+  });
+});
+
+describe('drilling into a deviation', () => {
+  it('links to the institution\'s compliance overview of that year, filtered to the provision (or the code, for a principle)', async () => {
+    const { data } = await load(world.supervisor);
+    const [first] = data.deviations.rows;
+    expect(first!.number).toBe('1.2');
+    expect(statementPath({ institutionId: first!.institutionId, provisionId: first!.provisionId, codeId: first!.code.id }, 2025))
+      .toBe(`/i/${world.a.id}/compliance/2025?provision=${code.targets[1]!.provisionId}`);
+    expect(statementPath({ institutionId: world.a.id, provisionId: null, codeId: code.codeId }, 2025))
+      .toBe(`/i/${world.a.id}/compliance/2025?code=${code.codeId}`);
+  });
+});
+
+describe('read-only', () => {
+  it('the route has no action', () => {
+    expect('action' in oversightRoute).toBe(false);
+  });
+
+  it('its screens post nothing: forms only filter, by GET', async () => {
+    const files = [
+      'app/routes/_app.oversight.tsx', 'app/modules/oversight/components/charts.tsx', 'app/modules/oversight/components/heat-map.tsx',
+    ];
+    for (const file of files) {
+      const source = await readFile(path.resolve(file), 'utf8');
+      expect(source, file).not.toMatch(/method=["'{]\s*['"]?post/i);
+      expect(source, file).not.toMatch(/useFetcher|useSubmit|fetcher\.Form/);
+      for (const form of source.match(/<Form\b[^>]*>/g) ?? []) expect(form, file).toContain('method="get"');
+    }
+  });
+});
