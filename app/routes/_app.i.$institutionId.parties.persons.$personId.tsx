@@ -53,6 +53,7 @@ export default function PersonPage() {
             <Link className="button button-secondary" to={`${base}/parties/positions/new?personId=${person.id}`}>{t('positions.add')}</Link>
             {!own && person.active ? <Link className="button button-secondary" to={`${base}/stakeholders/new?kind=person&partyId=${person.id}`}>{t('actions.makeStakeholder')}</Link> : null}
             {can.manage && person.active ? <Link className="button button-secondary" to={`${base}/parties/persons/${person.id}/merge`}>{t('merge.action')}</Link> : null}
+            <Link className="button button-secondary" to={`${base}/privacy/persons/${person.id}`}>{t('common:nav.privacy')}</Link>
             <ActivationForm active={person.active} version={person.version} />
           </div>
         ) : null}
