@@ -1,6 +1,6 @@
 import { migrateUp } from '../db/migrator';
 import { db } from '../app/utils/db.server';
-import { seedBootstrapAdmin, seedCodeLibraries } from '../seeds/index';
+import { seedBootstrapAdmin, seedCodeLibraries, seedDemo } from '../seeds/index';
 import { runScript } from './lib/cli';
 
 await runScript('db:seed', async () => {
@@ -9,5 +9,6 @@ await runScript('db:seed', async () => {
   console.log('Seeding:');
   await seedCodeLibraries(log);
   await seedBootstrapAdmin(log);
+  await seedDemo(log);
   console.log('Done.');
 });

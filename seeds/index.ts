@@ -6,6 +6,8 @@ import { importCodeLibraryFile } from '~/modules/governance/import.server';
 import { createUserWithPassword } from '~/modules/users/mutations.server';
 import { User } from '~/utils/db.server';
 
+export { seedDemo } from './demo/index';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const CODES_DIR = path.join(here, 'governance-codes');
 
