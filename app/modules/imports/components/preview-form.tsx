@@ -1,0 +1,138 @@
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { FormError, SubmitButton } from '~/components/form';
+import type { FieldErrors } from '~/utils/forms';
+import type { PartyPreview, Preview, PreviewRow } from '../preview';
+import { choiceField, type Choice } from '../rules';
+
+type Props = {
+  preview: Preview;
+  text: string;
+  /** What was chosen on the last submission (kept when it comes back with errors). */
+  chosen: Record<string, string>;
+  errors: FieldErrors;
+  formError?: string;
+  restartHref: string;
+};
+
+function ChoiceLabel({ choice, rowLabel }: { choice: Choice; rowLabel: (row: number) => string }) {
+  const { t } = useTranslation('imports');
+  const reasons = 'reasons' in choice ? choice.reasons.map((r) => t(`parties:duplicates.reasons.${r}`)).join(', ') : '';
+  if (choice.value === 'create') return <>{t('choices.create')}</>;
+  if (choice.value === 'skip') return <>{t('choices.skip')}</>;
+  if ('row' in choice) return <>{t('choices.sameAsRow', { row: rowLabel(choice.row), reasons })}</>;
+  return <>{t('choices.existing', { label: [choice.label, choice.detail].filter(Boolean).join(' — '), reasons })}</>;
+}
+
+/** One party of a row: what the file says, what matches, and the choice. */
+function PartyCell({
+  kind, row, name, party, chosen, error, rowLabel,
+}: {
+  kind: 'person' | 'organisation'; row: PreviewRow; name: string | null; party: PartyPreview | null; chosen: Record<string, string>;
+  error?: string; rowLabel: (row: number) => string;
+}) {
+  const { t } = useTranslation('imports');
+  if (!name) return <td className="muted">{t('common:none')}</td>;
+  if (!party) return <td>{name}</td>;
+  const field = choiceField(kind, row.row);
+  const id = `choice-${field}`;
+  const value = chosen[field] ?? party.preset;
+  return (
+    <td>
+      <div><strong>{name}</strong></div>
+      {party.detail ? <div className="muted">{party.detail}</div> : null}
+      {party.inactive.length ? (
+        <div className="muted">{t('preview.inactiveMatches', { names: party.inactive.map((m) => m.label).join(', ') })}</div>
+      ) : null}
+      <div className="field">
+        <label htmlFor={id} className="visually-hidden">{t(`preview.choiceFor.${kind}`, { row: rowLabel(row.row) })}</label>
+        <select id={id} name={field} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+          {value === '' ? <option value="">{t('choices.choose')}</option> : null}
+          {party.choices.map((choice) => (
+            <option key={choice.value} value={choice.value}><ChoiceLabel choice={choice} rowLabel={rowLabel} /></option>
+          ))}
+        </select>
+        {error ? <span className="error" id={`${id}-error`}>{t(error)}</span> : null}
+      </div>
+    </td>
+  );
+}
+
+/**
+ * Step 2: every record with its problems or its choices, and one button that imports them all —
+ * or nothing. The file itself travels back in hidden fields, so nothing is stored in between.
+ */
+export function PreviewForm({ preview, text, chosen, errors, formError, restartHref }: Props) {
+  const { t } = useTranslation('imports');
+  const rowLabel = (row: number) => t(preview.format === 'vcard' ? 'preview.card' : 'preview.row', { row });
+  const withErrors = preview.rows.filter((r) => r.errors.length).length;
+  const undecided = preview.rows.filter((r) => [r.person, r.organisation].some((p) => p?.preset === '')).length;
+  const ignored = preview.columns.filter((c) => !c.key).map((c) => c.header).filter(Boolean);
+  return (
+    <section aria-labelledby="preview-heading">
+      <h2 id="preview-heading">{t('preview.title', { file: preview.filename })}</h2>
+      <ul className="changes">
+        <li>{t(`preview.format.${preview.format}`)}{preview.delimiter ? ` · ${t(`preview.delimiter.${preview.delimiter === '\t' ? 'tab' : preview.delimiter === ';' ? 'semicolon' : 'comma'}`)}` : ''} · {t(`preview.encoding.${preview.encoding}`)}</li>
+        {ignored.length ? <li>{t('preview.ignoredColumns', { columns: ignored.join(', ') })}</li> : null}
+        <li>{t('preview.source', { source: preview.source })}{preview.legalBasis ? ` · ${t('preview.legalBasis', { basis: t(`parties:legalBases.${preview.legalBasis}`) })}` : ''}</li>
+      </ul>
+      <div className="stats">
+        <div className="stat"><div className="stat-value">{preview.rows.length}</div><div className="stat-label">{t('preview.records')}</div></div>
+        <div className={`stat${withErrors ? ' stat-danger' : ''}`}><div className="stat-value">{withErrors}</div><div className="stat-label">{t('preview.withErrors')}</div></div>
+        <div className={`stat${undecided ? ' stat-warn' : ''}`}><div className="stat-value">{undecided}</div><div className="stat-label">{t('preview.undecided')}</div></div>
+      </div>
+      <Form method="post" className="stack">
+        <FormError message={formError} />
+        <input type="hidden" name="filename" value={preview.filename} />
+        <input type="hidden" name="encoding" value={preview.encoding} />
+        <input type="hidden" name="source" value={preview.source} />
+        <input type="hidden" name="legalBasis" value={preview.legalBasis ?? ''} />
+        <input type="hidden" name="fingerprint" value={preview.fingerprint} />
+        <input type="hidden" name="text" value={text} />
+        <div className="table-wrap">
+          <table>
+            <caption>{t('preview.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(preview.format === 'vcard' ? 'preview.cardHeader' : 'preview.rowHeader')}</th>
+                <th scope="col">{t('preview.organisation')}</th>
+                <th scope="col">{t('preview.person')}</th>
+                <th scope="col">{t('preview.position')}</th>
+                <th scope="col">{t('preview.problems')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.row}>
+                  <th scope="row">{row.row}</th>
+                  <PartyCell kind="organisation" row={row} name={row.organisationName} party={row.organisation} chosen={chosen}
+                    error={errors[choiceField('organisation', row.row)]} rowLabel={rowLabel} />
+                  <PartyCell kind="person" row={row} name={row.personName} party={row.person} chosen={chosen}
+                    error={errors[choiceField('person', row.row)]} rowLabel={rowLabel} />
+                  <td>{row.title ?? <span className="muted">{t('common:none')}</span>}</td>
+                  <td>
+                    {row.errors.length ? (
+                      <>
+                        <span className="badge badge-danger">{t('preview.skipped')}</span>
+                        <ul className="changes">
+                          {row.errors.map((e) => (
+                            <li key={e.field}>{e.field === 'row' ? '' : `${t(`columns.${e.field}`)}: `}{t(e.message)}</li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : <span className="badge badge-ok">{t('preview.ok')}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <p className="muted">{t('preview.allOrNothing')}</p>
+        <div className="form-actions">
+          <SubmitButton pendingLabel={t('preview.importing')}>{t('preview.import')}</SubmitButton>
+          <Link to={restartHref}>{t('preview.startAgain')}</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

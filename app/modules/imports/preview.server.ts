@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { findOrganisationMatches, findPersonMatches } from '~/modules/parties/queries.server';
+import { columnFor, MAX_RECORDS, type ColumnKey } from './columns';
+import type { FileProblem, ImportFile, ImportFormat, PartyPreview, Preview, PreviewRow } from './preview';
+import {
+  choicesFor, matchWithinFile, personFactsOf, readRecord, type ExistingMatch, type ImportDefaults, type ImportRow,
+} from './rules';
+import { isBlankRecord, parseCsv, type Delimiter } from './text';
+import { looksLikeVCard, parseVCards } from './vcard';
+
+/**
+ * Step 1 of an import, and the check step 2 repeats: the file read, each record validated, and each
+ * party matched against the register and the rest of the file. Nothing is written here.
+ */
+export type Analysis = { preview: Preview; rows: ImportRow[]; matches: { person: ExistingMatch[]; organisation: ExistingMatch[] }[] };
+
+type Records = { format: ImportFormat; delimiter: Delimiter | null; columns: Preview['columns']; records: { row: number; values: Partial<Record<ColumnKey, string>>; unsupported?: string | null }[] };
+
+function readCsv(text: string): Records | FileProblem {
+  const { delimiter, records, unterminatedAt } = parseCsv(text);
+  if (unterminatedAt !== null) return { problem: 'imports:errors.unterminatedQuote', line: unterminatedAt };
+  const [header, ...data] = records;
+  if (!header || isBlankRecord(header.cells)) return { problem: 'imports:errors.empty' };
+  const seen = new Set<ColumnKey>();
+  const columns = header.cells.map((cell) => {
+    const key = columnFor(cell);
+    // A second column for the same field (Outlook's "E-mail 2") is left out rather than guessed at.
+    if (!key || seen.has(key)) return { header: cell.trim(), key: null };
+    seen.add(key);
+    return { header: cell.trim(), key };
+  });
+  if (!seen.has('familyName') && !seen.has('organisation')) return { problem: 'imports:errors.noKnownColumns' };
+  return {
+    format: 'csv',
+    delimiter,
+    columns,
+    records: data.filter((record) => !isBlankRecord(record.cells)).map((record) => ({
+      row: record.line,
+      values: Object.fromEntries(columns.flatMap((column, i) => (column.key ? [[column.key, record.cells[i] ?? '']] : []))),
+    })),
+  };
+}
+
+function readVCard(text: string): Records | FileProblem {
+  const cards = parseVCards(text);
+  if (cards.length === 0) return { problem: 'imports:errors.noCards' };
+  return { format: 'vcard', delimiter: null, columns: [], records: cards.map((card, i) => ({ row: i + 1, values: card.values, unsupported: card.unsupported })) };
+}
+
+const MATCH_BATCH = 20;
+
+/** Runs `work` over `items` a batch at a time: a thousand rows must not queue a thousand queries at once. */
+async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += MATCH_BATCH) results.push(...(await Promise.all(items.slice(i, i + MATCH_BATCH).map(work))));
+  return results;
+}
+
+// The file and the choices offered for it: a different file, or a register that now offers
+// other choices, gives another fingerprint.
+const fingerprintOf = (text: string, defaults: ImportDefaults, rows: PreviewRow[]) =>
+  createHash('sha256')
+    .update(JSON.stringify([text, defaults.source, defaults.legalBasis ?? null]))
+    .update(JSON.stringify(rows.map((r) => [r.row, r.person?.choices.map((c) => c.value), r.organisation?.choices.map((c) => c.value)])))
+    .digest('hex');
+
+export async function analyseImport(institutionId: number, file: ImportFile): Promise<Analysis | FileProblem> {
+  const read = looksLikeVCard(file.filename, file.text) ? readVCard(file.text) : readCsv(file.text);
+  if ('problem' in read) return read;
+  if (read.records.length > MAX_RECORDS) return { problem: 'imports:errors.tooManyRecords' };
+  const defaults: ImportDefaults = { source: (file.source?.trim() || `Import ${file.filename}`).slice(0, 200), legalBasis: file.legalBasis };
+
+  const rows: ImportRow[] = [];
+  for (const record of read.records) {
+    const row = readRecord(record.row, record.values, defaults);
+    if (!row) continue;
+    if (record.unsupported) rows.push({ ...row, person: null, organisation: null, position: null, errors: [{ field: 'row', message: 'imports:errors.vcardEncoding' }] });
+    else rows.push(row);
+  }
+  if (rows.length === 0) return { problem: 'imports:errors.empty' };
+
+  const inFile = { person: matchWithinFile(rows, 'person'), organisation: matchWithinFile(rows, 'organisation') };
+  const matches = await inBatches(rows, async (row) => {
+    const facts = personFactsOf(row);
+    const [person, organisation] = await Promise.all([
+      facts ? findPersonMatches(institutionId, facts) : Promise.resolve([]),
+      row.organisation ? findOrganisationMatches(institutionId, row.organisation) : Promise.resolve([]),
+    ]);
+    return { person, organisation };
+  });
+
+  const previewRows: PreviewRow[] = rows.map((row, index) => {
+    const party = (kind: 'person' | 'organisation', detail: string | null): PartyPreview => ({
+      ...choicesFor(kind, matches[index]![kind], inFile[kind].get(index) ?? []),
+      inactive: matches[index]![kind].filter((m) => !m.active),
+      detail,
+    });
+    return {
+      row: row.row,
+      personName: row.personName,
+      organisationName: row.organisationName,
+      title: row.position?.title ?? null,
+      errors: row.errors,
+      person: row.person
+        ? party('person', [row.person.email, row.position?.businessEmail, row.person.postcode, row.person.city].filter(Boolean).join(' · ') || null)
+        : null,
+      organisation: row.organisation
+        ? party('organisation', [row.organisation.kvkNumber ? `KvK ${row.organisation.kvkNumber}` : null, row.organisation.city].filter(Boolean).join(' · ') || null)
+        : null,
+    };
+  });
+
+  return {
+    rows,
+    matches,
+    preview: {
+      format: read.format,
+      filename: file.filename,
+      encoding: file.encoding,
+      delimiter: read.delimiter,
+      columns: read.columns,
+      source: defaults.source,
+      legalBasis: file.legalBasis ?? null,
+      rows: previewRows,
+      fingerprint: fingerprintOf(file.text, defaults, previewRows),
+    },
+  };
+}

@@ -1,0 +1,302 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Preview } from '~/modules/imports/preview';
+import * as importsRoute from '~/routes/_app.i.$institutionId.imports._index';
+import * as reportRoute from '~/routes/_app.i.$institutionId.imports.$importId';
+import * as templateRoute from '~/routes/_app.i.$institutionId.imports.template[.]csv';
+import { AuditEvent, Op, Organisation, Person, Position } from '~/utils/db.server';
+import { makeCast, makeOrganisation, makePerson } from '../modules/stakeholders-fixtures';
+import { BASE_URL, jsonOf, responseOf, routeArgs, sessionCookie, signedInRequest } from '../support/requests';
+
+type Cast = Awaited<ReturnType<typeof makeCast>>;
+type Handler = (args: ReturnType<typeof routeArgs>) => unknown;
+type Answer = { preview?: Preview; text?: string; errors: Record<string, string>; formError?: string; line?: number };
+
+let cast: Cast;
+const params = () => ({ institutionId: String(cast.college.id) });
+const path = (p = '') => `/i/${cast.college.id}/imports${p}`;
+
+beforeAll(async () => {
+  cast = await makeCast();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Step 1 as a browser sends it: multipart, with the file's bytes. */
+async function upload(user: { id: number }, name: string, content: string | Uint8Array, fields: Record<string, string> = {}) {
+  const form = new FormData();
+  form.set('file', new File([content], name));
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  const request = new Request(new URL(path(), BASE_URL), { method: 'POST', body: form, headers: { Cookie: await sessionCookie(user) } });
+  return responseOf((importsRoute.action as Handler)(routeArgs(request, params())));
+}
+
+async function previewOf(name: string, content: string | Uint8Array, fields: Record<string, string> = {}) {
+  const response = await upload(cast.secretary, name, content, fields);
+  expect(response.status).toBe(200);
+  return jsonOf<Answer & { preview: Preview; text: string }>(response);
+}
+
+/** Step 2: the hidden fields of the preview and the choices made on it. */
+async function commit(answer: { preview: Preview; text: string }, choices: Record<string, string> = {}, user: { id: number } = cast.secretary) {
+  const { preview, text } = answer;
+  const form = {
+    filename: preview.filename, encoding: preview.encoding, source: preview.source, legalBasis: preview.legalBasis ?? '',
+    fingerprint: preview.fingerprint, text, ...choices,
+  };
+  return responseOf((importsRoute.action as Handler)(routeArgs(await signedInRequest(user, path(), { form }), params())));
+}
+
+const BOM = '\uFEFF';
+const counts = async () => ({
+  persons: await Person.count(), organisations: await Organisation.count(), positions: await Position.count(), audit: await AuditEvent.count(),
+});
+
+describe('step 1: the preview', () => {
+  it('reads a CSV with a byte-order mark, semicolons and Dutch headers, and writes nothing', async () => {
+    const before = await counts();
+    const csv = `${BOM}Organisatie;Soort organisatie;KvK-nummer;Voornaam;Achternaam;E-mail;Functie;In functie sinds;Postcode;Huisnummer\r\n`
+      + 'Gemeente Zwolle;Gemeente;11223344;Kees;van der Meer;kees@zwolle.nl;Griffier;1-3-2024;8011 AB;5\r\n'
+      + 'Huurdersvereniging Thuis;huurdersorganisatie;;;;;;;;\r\n';
+    const answer = await previewOf('contacten.csv', csv);
+    expect(answer.preview).toMatchObject({ format: 'csv', delimiter: ';', encoding: 'utf-8', source: 'Import contacten.csv' });
+    expect(answer.preview.columns.every((c) => c.key !== null)).toBe(true);
+    expect(answer.preview.rows).toEqual([
+      expect.objectContaining({
+        row: 2, personName: 'Kees van der Meer', organisationName: 'Gemeente Zwolle', title: 'Griffier', errors: [],
+        person: expect.objectContaining({ preset: 'create' }), organisation: expect.objectContaining({ preset: 'create', detail: 'KvK 11223344' }),
+      }),
+      expect.objectContaining({ row: 3, personName: null, organisationName: 'Huurdersvereniging Thuis', person: null, errors: [] }),
+    ]);
+    expect(answer.text.startsWith('Organisatie;')).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('reads a vCard file with two cards', async () => {
+    const vcf = [
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Dijkstra;Fenna;;;', 'FN:Fenna Dijkstra', 'ORG:Provincie Overijssel', 'TITLE:Gedeputeerde',
+      'EMAIL;TYPE=WORK:f.dijkstra@overijssel.nl', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:4.0', 'FN:Ruud Hoekstra', 'EMAIL;TYPE=home:ruud@example.nl', 'END:VCARD', '',
+    ].join('\n');
+    const answer = await previewOf('kaartjes.vcf', vcf);
+    expect(answer.preview.format).toBe('vcard');
+    expect(answer.preview.rows.map((r) => [r.row, r.personName, r.organisationName, r.title, r.errors])).toEqual([
+      [1, 'Fenna Dijkstra', 'Provincie Overijssel', 'Gedeputeerde', []],
+      [2, 'Ruud Hoekstra', null, null, []],
+    ]);
+  });
+
+  it('lists each row’s problems by row number and column, and writes nothing', async () => {
+    const before = await counts();
+    const csv = 'family_name,email,postcode,house_number,organisation,title\n'
+      + 'Goed,goed@example.nl,,,,\n'
+      + ',zonder-naam@example.nl,,,,\n'
+      + 'Fout,geen-email,1234,7,,\n'
+      + '=cmd|calc,,,,Bedrijf BV,Adviseur\n';
+    const answer = await previewOf('fouten.csv', csv);
+    expect(answer.preview.rows.map((r) => [r.row, r.errors])).toEqual([
+      [2, []],
+      [3, [{ field: 'familyName', message: 'common:errors.required' }]],
+      [4, expect.arrayContaining([{ field: 'email', message: 'common:errors.invalidEmail' }, { field: 'postcode', message: 'parties:errors.postcode' }])],
+      [5, [{ field: 'familyName', message: 'imports:errors.formula' }]],
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('finds duplicates against the register and within the file, and asks where the rules are unsure', async () => {
+    const existing = await makePerson(cast.college, { givenName: 'Lieke', familyName: 'Vos', email: 'lieke.vos@example.nl' });
+    const guess = await makePerson(cast.college, { givenName: 'Bram', familyName: 'Kok' });
+    const organisation = await makeOrganisation(cast.college, { name: 'Stichting Welzijn Oost', kind: 'association', kvkNumber: '55667788' });
+    // The same email in another institution is another controller's record: never a match here.
+    await makePerson(cast.corporation, { givenName: 'Sander', familyName: 'Ploeg', email: 'sander@example.nl' });
+    const csv = 'given_name;family_name;email;organisation;kvk_number;title\n'
+      + 'L.;Vos;LIEKE.VOS@example.nl;;;\n'
+      + 'B.;Kok;;;;\n'
+      + 'Nina;Smit;nina@example.nl;Welzijn Oost;55667788;Coördinator\n'
+      + 'Nina;Smit;nina@example.nl;Stichting Welzijn Oost;;Coördinator\n'
+      + 'Sander;Ploeg;sander@example.nl;;;\n';
+    const { preview } = await previewOf('dubbel.csv', csv);
+    const [vos, kok, smit, smitAgain, ploeg] = preview.rows;
+    expect(vos!.person).toMatchObject({ preset: `existing:${existing.id}` });
+    expect(vos!.person!.choices).toContainEqual(expect.objectContaining({ value: `existing:${existing.id}`, reasons: ['name', 'email'] }));
+    expect(kok!.person).toMatchObject({ preset: '' });
+    expect(kok!.person!.choices.map((c) => c.value)).toEqual(['create', `existing:${guess.id}`, 'skip']);
+    // The KvK number is taken: the organisation can only be linked or skipped.
+    expect(smit!.organisation).toMatchObject({ preset: `existing:${organisation.id}` });
+    expect(smit!.organisation!.choices.map((c) => c.value)).toEqual([`existing:${organisation.id}`, 'skip']);
+    expect(smitAgain!.person).toMatchObject({ preset: 'row:4' });
+    expect(smitAgain!.organisation!.choices.map((c) => c.value)).toEqual(expect.arrayContaining(['row:4', `existing:${organisation.id}`]));
+    expect(ploeg!.person).toMatchObject({ preset: 'create', choices: [{ value: 'create' }, { value: 'skip' }] });
+  });
+
+  it('refuses a file over the size limit with a message saying so', async () => {
+    const big = `family_name\n${'Jansen\n'.repeat(150_000)}`;
+    const response = await upload(cast.secretary, 'groot.csv', big);
+    expect(response.status).toBe(400);
+    expect((await jsonOf<Answer>(response)).errors).toEqual({ file: 'imports:errors.tooLarge' });
+  });
+
+  it.each([
+    ['leeg.csv', '', 'imports:errors.noFile'],
+    ['onbekend.csv', 'naam,telefoonnummer\nX,0612345678\n', 'imports:errors.noKnownColumns'],
+    ['kapot.csv', 'family_name,city\n"Jansen,Utrecht\n', 'imports:errors.unterminatedQuote'],
+    ['sheet.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'imports:errors.notText'],
+  ])('refuses %s as a whole (400)', async (name, content, problem) => {
+    const response = await upload(cast.secretary, name, content);
+    expect(response.status).toBe(400);
+    expect((await jsonOf<Answer>(response)).errors.file).toBe(problem);
+  });
+});
+
+describe('step 2: the import', () => {
+  it('creates exactly the chosen rows, each audited, with one event for the import', async () => {
+    const existing = await makeOrganisation(cast.college, { name: 'Gemeente Kampen', kind: 'municipality', kvkNumber: '99887766' });
+    const csv = 'organisatie;kvk_nummer;voornaam;achternaam;email;functie\n'
+      + 'Gemeente Kampen;99887766;Joost;Visser;joost@kampen.nl;Wethouder\n'
+      + 'Ondernemersvereniging Kampen;;Mira;Bos;mira@ovk.nl;Voorzitter\n'
+      + ';;Hidde;Mulder;hidde@example.nl;\n'
+      + 'Ondernemersvereniging Kampen;;Tom;Kuiper;;Secretaris\n'
+      + ';;Fout;;;\n';
+    const answer = await previewOf('kampen.csv', csv, { legalBasis: 'legitimate-interests' });
+    const lastEventId = (await AuditEvent.max<number, AuditEvent>('id')) ?? 0;
+    const response = await commit(answer, { 'person-4': 'skip' });
+    expect(response.status).toBe(302);
+    const importId = response.headers.get('Location')!.split('/').pop()!;
+    expect(response.headers.get('Location')).toBe(path(`/${importId}`));
+
+    const persons = await Person.findAll({ where: { institutionId: cast.college.id, familyName: ['Visser', 'Bos', 'Mulder', 'Kuiper'] }, order: [['id', 'ASC']] });
+    expect(persons.map((p) => [p.familyName, p.source, p.legalBasis])).toEqual([
+      ['Visser', 'Import kampen.csv', 'legitimate-interests'], ['Bos', 'Import kampen.csv', 'legitimate-interests'],
+      ['Kuiper', 'Import kampen.csv', 'legitimate-interests'],
+    ]);
+    const created = await Organisation.findAll({ where: { institutionId: cast.college.id, name: 'Ondernemersvereniging Kampen' } });
+    expect(created).toHaveLength(1);
+    const positions = await Position.findAll({ where: { personId: persons.map((p) => p.id) }, order: [['id', 'ASC']] });
+    expect(positions.map((p) => [p.title, p.organisationId])).toEqual([
+      ['Wethouder', existing.id], ['Voorzitter', created[0]!.id], ['Secretaris', created[0]!.id],
+    ]);
+
+    const fresh = await AuditEvent.findAll({ where: { id: { [Op.gt]: lastEventId } }, order: [['id', 'ASC']] });
+    expect(fresh.every((e) => e.institutionId === cast.college.id)).toBe(true);
+    expect(fresh.map((e) => `${e.entity}:${e.action}`).sort()).toEqual([
+      'import:import', 'organisation:create', 'person:create', 'person:create', 'person:create', 'position:create', 'position:create', 'position:create',
+    ]);
+    const importEvent = fresh.find((e) => e.entity === 'import')!;
+    expect(importEvent.entityId).toBe(importId);
+    expect(importEvent.changes).toMatchObject({
+      records: [null, 5], persons: [null, persons.map((p) => p.id)], organisations: [null, [created[0]!.id]],
+      linkedOrganisations: [null, [existing.id]], positions: [null, positions.map((p) => p.id)],
+      skipped: [null, [{ row: 4, errors: [] }, { row: 6, errors: [{ field: 'familyName', message: 'common:errors.required' }] }]],
+    });
+
+    const report = await responseOf((reportRoute.loader as Handler)(routeArgs(await signedInRequest(cast.manager, path(`/${importId}`)), { ...params(), importId })));
+    expect(report.status).toBe(200);
+    const body = await jsonOf<{ report: { persons: { name: string }[]; skipped: unknown[] } }>(report);
+    expect(body.report.persons.map((p) => p.name)).toEqual(['Joost Visser', 'Mira Bos', 'Tom Kuiper']);
+    expect(body.report.skipped).toHaveLength(2);
+  });
+
+  it('links to existing records, adds a known position only once, and reads the same file twice without duplicates', async () => {
+    const csv = 'organisation,family_name,given_name,email,title\nWaterschap Drents Overijsselse Delta,Hofman,Eva,eva@wdodelta.nl,Dijkgraaf\n';
+    const first = await commit(await previewOf('waterschap.csv', csv));
+    expect(first.status).toBe(302);
+    const before = await counts();
+    const again = await previewOf('waterschap.csv', csv);
+    expect(again.preview.rows[0]!.person!.preset).toMatch(/^existing:/);
+    expect(again.preview.rows[0]!.organisation!.preset).toMatch(/^existing:/);
+    const second = await commit(again);
+    expect(second.status).toBe(302);
+    const after = await counts();
+    expect({ ...after, audit: after.audit - before.audit }).toEqual({ ...before, audit: 1 });
+    const event = await AuditEvent.findOne({ where: { entity: 'import', entityId: second.headers.get('Location')!.split('/').pop()! } });
+    expect(event!.changes).toMatchObject({ positionsKnown: [null, [expect.any(Number)]], positions: [null, []] });
+  });
+
+  it('refuses undecided and impossible choices beside their rows, and writes nothing', async () => {
+    await makePerson(cast.college, { givenName: 'Daan', familyName: 'Peters' });
+    const csv = 'family_name,initials,email\nPeters,D.,\nNieuw,A.,a.nieuw@example.nl\nNieuw,A.,a.nieuw@example.nl\n';
+    const answer = await previewOf('keuzes.csv', csv);
+    const before = await counts();
+    const response = await commit(answer, { 'person-3': 'skip', 'person-4': 'row:3' });
+    expect(response.status).toBe(422);
+    const body = await jsonOf<Answer>(response);
+    expect(body.errors).toEqual({ 'person-2': 'imports:errors.chooseMatch', 'person-4': 'imports:errors.sameAsSkipped' });
+    expect(body.formError).toBe('imports:errors.choices');
+    expect(body.preview!.rows).toHaveLength(3);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('asks again when the register changed since the preview (409), writing nothing', async () => {
+    const answer = await previewOf('later.csv', 'family_name,given_name,email\nBrouwer,Sem,sem@example.nl\n');
+    await makePerson(cast.college, { givenName: 'Sem', familyName: 'Brouwer', email: 'sem@example.nl' });
+    const before = await counts();
+    const response = await commit(answer);
+    expect(response.status).toBe(409);
+    const body = await jsonOf<Answer>(response);
+    expect(body.formError).toBe('imports:errors.changed');
+    expect(body.preview!.rows[0]!.person!.preset).toMatch(/^existing:/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('leaves nothing behind when a write fails half-way', async () => {
+    const answer = await previewOf('halverwege.csv', 'organisation;family_name;title\nMuseum Het Hof;Prins;Directeur\nBibliotheek Aa;Wolters;Lezer\n');
+    const before = await counts();
+    const create = Position.create.bind(Position);
+    let calls = 0;
+    vi.spyOn(Position, 'create').mockImplementation(((...args: Parameters<typeof Position.create>) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new Error('disk full'));
+      return create(...args);
+    }) as typeof Position.create);
+    await expect(commit(answer)).rejects.toThrow('disk full');
+    expect(calls).toBe(2);
+    expect(await counts()).toEqual(before);
+    expect(await Organisation.count({ where: { name: 'Museum Het Hof' } })).toBe(0);
+  });
+
+  it('refuses a tampered preview: the file is read again and the choices checked against it', async () => {
+    const answer = await previewOf('echt.csv', 'family_name\nEcht\n');
+    const before = await counts();
+    const response = await commit({ ...answer, text: 'family_name\nVervalst\n' }, {});
+    expect(response.status).toBe(409);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('who may import', () => {
+  it('a supervisor gets 403, a member of another institution 404; a manager may import', async () => {
+    const csv = 'family_name\nToezicht\n';
+    expect((await upload(cast.supervisor, 'a.csv', csv)).status).toBe(403);
+    expect((await upload(cast.otherSecretary, 'a.csv', csv)).status).toBe(404);
+    const page = (user: { id: number }) => signedInRequest(user, path()).then((r) => responseOf((importsRoute.loader as Handler)(routeArgs(r, params()))));
+    expect((await page(cast.supervisor)).status).toBe(403);
+    expect((await page(cast.otherSecretary)).status).toBe(404);
+    expect((await page(cast.manager)).status).toBe(200);
+    const managerPreview = await jsonOf<Answer & { preview: Preview; text: string }>(await upload(cast.manager, 'a.csv', csv));
+    expect((await commit(managerPreview, {}, cast.supervisor)).status).toBe(403);
+    expect(await Person.count({ where: { familyName: 'Toezicht' } })).toBe(0);
+    expect((await commit(managerPreview, {}, cast.manager)).status).toBe(302);
+  });
+
+  it('an import report of another institution is 404', async () => {
+    const response = await commit(await previewOf('eigen.csv', 'family_name\nEigen\n'));
+    const importId = response.headers.get('Location')!.split('/').pop()!;
+    const request = await signedInRequest(cast.otherSecretary, `/i/${cast.corporation.id}/imports/${importId}`);
+    expect((await responseOf((reportRoute.loader as Handler)(routeArgs(request, { institutionId: String(cast.corporation.id), importId })))).status).toBe(404);
+  });
+
+  it('the template downloads with Dutch headers and semicolons, and reads back as an empty file', async () => {
+    const request = await signedInRequest(cast.secretary, path('/template.csv?headers=nl'));
+    const response = await responseOf((templateRoute.loader as Handler)(routeArgs(request, params())));
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toMatch(/^organisatie;soort_organisatie;kvk_nummer;/);
+    const refused = await upload(cast.secretary, 'sjabloon.csv', bytes);
+    expect((await jsonOf<Answer>(refused)).errors.file).toBe('imports:errors.empty');
+    const filled = await previewOf('sjabloon.csv', `\uFEFF${text}Gemeente Ede;gemeente;;;;;;;;;Ilse;;;Kramer;;;;;;;;;Burgemeester;;;;\r\n`);
+    expect(filled.preview.rows[0]).toMatchObject({ personName: 'Ilse Kramer', organisationName: 'Gemeente Ede', title: 'Burgemeester', errors: [] });
+  });
+});
