@@ -29,11 +29,10 @@ import type { Day } from '~/utils/dates';
 import { db, dialectOf, QueryTypes } from '~/utils/db.server';
 import { migrateUp } from '../../db/migrator';
 import { seedCodeLibraries } from '../index';
+import { GENERATOR_VERSION } from './config';
 import { createRandom, type Random } from './prng';
 import * as words from './vocabulary';
 
-/** Bump when the generated data changes shape, so cached benchmark databases are rebuilt. */
-export const GENERATOR_VERSION = 1;
 export const FULL_SCALE_INSTITUTIONS = 200;
 export const BENCH_PASSWORD = 'horizon-bench';
 export const SUPERVISOR_EMAIL = 'supervisor@bench.test';
