@@ -6,10 +6,14 @@ import {
 import { endOfYearDay, startOfYearDay, type Day } from '~/utils/dates';
 import { momentStatus, type MomentStatus } from '~/modules/obligations/rules';
 import type { Coverage, ProvisionTag } from './library-schema';
+import type {
+  AdoptionRow, CodeShare, CodeSummary, CodeTree, EvidenceLink, EvidenceOption, StatementRow, YearState, YearSummary,
+} from './views';
+import type { ChapterInput } from './report';
 import {
   complianceShare, effectiveRegime, emptyCounts, evidenceHealth, evidenceReplacements, evidenceTally,
   flaggedSql, momentsInScopeSql, overlapsYear, statementFlags, statementFlagSql, evidenceHealthSql,
-  type EvidenceHealth, type EvidenceTally, type Regime, type StatementFlag, type StatementStatus, type StatusCounts,
+  type Regime, type StatementStatus, type StatusCounts,
 } from './rules';
 import type { EvidenceKind, OverviewFilters } from './schema';
 
@@ -18,6 +22,8 @@ import type { EvidenceKind, OverviewFilters } from './schema';
  * instance. Institution-scoped reads take the institution id and put it in every WHERE.
  */
 
+export type * from './views';
+
 const asBool = (value: unknown) => value === true || value === 1 || value === '1';
 // PostgreSQL may hand a DATE back as a Date at midnight UTC; either way the day is the first ten characters.
 const dayOf = (value: unknown): Day => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
@@ -25,20 +31,6 @@ const dayOf = (value: unknown): Day => (value instanceof Date ? value.toISOStrin
 // ---------------------------------------------------------------------------------------------
 // The code library
 
-export type CodeSummary = {
-  id: number;
-  key: string;
-  version: string;
-  title: LocalisedText;
-  issuer: string;
-  sectors: string[];
-  validFrom: Day;
-  validUntil: Day | null;
-  sourceUrl: string | null;
-  coverage: Coverage;
-  principles: number;
-  provisions: number;
-};
 
 function codeSummary(code: GovernanceCode, principles: number, provisions: number): CodeSummary {
   return {
@@ -67,24 +59,6 @@ export async function listCodes(): Promise<CodeSummary[]> {
   return codes.map((c) => codeSummary(c, principles.get(c.id) ?? 0, provisions.get(c.id) ?? 0));
 }
 
-export type ProvisionView = {
-  id: number;
-  number: string;
-  title: LocalisedText;
-  summary: LocalisedText | null;
-  regime: Regime;
-  addressee: string | null;
-  tags: ProvisionTag[];
-};
-export type PrincipleView = {
-  id: number;
-  number: string;
-  title: LocalisedText;
-  summary: LocalisedText | null;
-  regime: Regime | null;
-  provisions: ProvisionView[];
-};
-export type CodeTree = CodeSummary & { principlesTree: PrincipleView[] };
 
 /** One code version with its principles and provisions in the code's order; null for an unknown id. */
 export async function getCodeTree(codeId: number): Promise<CodeTree | null> {
@@ -107,12 +81,6 @@ export async function getCodeTree(codeId: number): Promise<CodeTree | null> {
 // ---------------------------------------------------------------------------------------------
 // Adoptions
 
-export type AdoptionRow = {
-  id: number;
-  adoptedFrom: Day;
-  adoptedUntil: Day | null;
-  code: Pick<CodeSummary, 'id' | 'key' | 'version' | 'title' | 'coverage' | 'validFrom' | 'validUntil'>;
-};
 
 export async function listAdoptions(institutionId: number): Promise<AdoptionRow[]> {
   const rows = await CodeAdoption.findAll({
@@ -162,14 +130,6 @@ export async function listYearTargets(institutionId: number, year: number, trans
 // ---------------------------------------------------------------------------------------------
 // Years
 
-export type YearState = {
-  id: number;
-  year: number;
-  version: number;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  locked: boolean;
-};
 
 export async function getYearState(institutionId: number, year: number): Promise<YearState | null> {
   const row = await ComplianceYear.findOne({
@@ -185,15 +145,6 @@ export async function getYearState(institutionId: number, year: number): Promise
   };
 }
 
-export type YearSummary = {
-  year: number;
-  opened: boolean;
-  locked: boolean;
-  approvedAt: string | null;
-  counts: StatusCounts;
-  share: number | null;
-  needsReview: number;
-};
 
 /**
  * The years of an institution: every year it has statements for, plus this year and last year
@@ -229,20 +180,6 @@ export async function listYears(institutionId: number, today: Day): Promise<Year
 // ---------------------------------------------------------------------------------------------
 // The overview of one institution-year
 
-export type StatementRow = {
-  id: number;
-  version: number;
-  code: { id: number; key: string; version: string; title: LocalisedText; coverage: Coverage };
-  principle: { id: number; number: string; title: LocalisedText };
-  target: { kind: 'provision' | 'principle'; id: number; number: string; title: LocalisedText; regime: Regime; tags: ProvisionTag[] };
-  status: StatementStatus;
-  explanation: string | null;
-  needsReview: boolean;
-  health: EvidenceHealth;
-  tally: EvidenceTally;
-  evidenceLinks: number;
-  flags: StatementFlag[];
-};
 
 type RawStatement = {
   id: number; version: number; code_id: number; provision_id: number | null; principle_id: number | null; owner_principle_id: number;
@@ -342,7 +279,7 @@ async function shapeStatements(raw: RawStatement[], year: number, today: Day): P
     return {
       id: Number(r.id),
       version: Number(r.version),
-      code: { id: code.id, key: code.key, version: code.version, title: code.title, coverage: code.coverage as Coverage },
+      code: { id: code.id, key: code.key, version: code.version, title: code.title, issuer: code.issuer, coverage: code.coverage as Coverage },
       principle: { id: principle.id, number: principle.number, title: principle.title },
       target,
       status,
@@ -356,14 +293,7 @@ async function shapeStatements(raw: RawStatement[], year: number, today: Day): P
   });
 }
 
-export type PrincipleShare = {
-  codeId: number;
-  principle: { id: number; number: string; title: LocalisedText };
-  counts: StatusCounts;
-  share: number | null;
-};
 
-export type CodeShare = { code: StatementRow['code']; provisionsListed: number; counts: StatusCounts; share: number | null; principles: PrincipleShare[] };
 
 /**
  * The compliance share of one institution-year per code and per principle, over all its statements
@@ -395,7 +325,7 @@ export async function getYearShares(institutionId: number, year: number): Promis
       return { codeId: code.id, principle: { id: principle.id, number: principle.number, title: principle.title }, counts, share: complianceShare(counts) };
     });
     return {
-      code: { id: code.id, key: code.key, version: code.version, title: code.title, coverage: code.coverage as Coverage },
+      code: { id: code.id, key: code.key, version: code.version, title: code.title, issuer: code.issuer, coverage: code.coverage as Coverage },
       provisionsListed: provisionCounts.get(code.id) ?? 0,
       counts: codeCounts,
       share: complianceShare(codeCounts),
@@ -446,7 +376,6 @@ export async function countMomentsInYear(institutionId: number, year: number, to
 // ---------------------------------------------------------------------------------------------
 // One statement
 
-export type EvidenceLink = { id: number; kind: EvidenceKind; targetId: number; label: string; detail: string | null };
 
 async function evidenceOf(statementId: number): Promise<EvidenceLink[]> {
   const rows = await StatementEvidence.findAll({
@@ -502,9 +431,10 @@ export async function getStatement(institutionId: number, statementId: number, t
     { replacements: { statementId, institutionId }, type: QueryTypes.SELECT },
   );
   const [row] = await shapeStatements(raw, statement.year, today);
-  const [evidence, moments, provisionSummary] = await Promise.all([
+  const [evidence, moments, listed, provisionSummary] = await Promise.all([
     evidenceOf(statementId),
     scopeMoments(statementId, statement.year, today),
+    countsPerCode(CodeProvision, [row!.code.id]),
     row!.target.kind === 'provision'
       ? CodeProvision.findByPk(row!.target.id, { attributes: ['summary', 'addressee'] })
       : CodePrinciple.findByPk(row!.target.id, { attributes: ['summary'] }),
@@ -514,6 +444,7 @@ export async function getStatement(institutionId: number, statementId: number, t
     year: statement.year,
     effectiveRegime: effectiveRegime(row!.target.regime),
     summary: (provisionSummary?.summary ?? null) as LocalisedText | null,
+    provisionsListed: listed.get(row!.code.id) ?? 0,
     evidence,
     moments,
   };
@@ -537,7 +468,6 @@ async function listStatementIds(institutionId: number, year: number, today: Day)
   return rows.map((r) => Number(r.id));
 }
 
-export type EvidenceOption = { id: number; label: string };
 
 /**
  * What evidence can be picked from, all of this institution: obligations, the moments due in the
@@ -566,5 +496,35 @@ export async function listEvidenceOptions(institutionId: number, year: number): 
     moment: moments.map((m) => ({ id: m.id, label: `${dayOf(m.dueOn)} · ${(m.get('obligation') as Obligation).title}` })),
     agreement: agreements.map((a) => ({ id: a.id, label: a.title })),
     engagement: engagements.map((e) => ({ id: e.id, label: `${dayOf(e.occurredOn)} · ${e.subject}` })),
+  };
+}
+
+/** Everything the jaarverslag chapter is written from: all statements of the year, the shares, the adoptions. */
+export async function getChapterInput(institution: { id: number; name: string }, year: number, today: Day): Promise<ChapterInput> {
+  const [rows, shares, adoptions, state] = await Promise.all([
+    listStatements(institution.id, year, {}, today),
+    getYearShares(institution.id, year),
+    listAdoptions(institution.id),
+    getYearState(institution.id, year),
+  ]);
+  return {
+    institutionName: institution.name,
+    year,
+    approvedAt: state?.approvedAt ?? null,
+    approvedBy: state?.approvedBy ?? null,
+    codes: shares.codes.map((c) => ({
+      title: c.code.title,
+      issuer: c.code.issuer,
+      version: c.code.version,
+      coverage: c.code.coverage,
+      provisionsListed: c.provisionsListed,
+      adoptedFrom: adoptions.find((a) => a.code.id === c.code.id)?.adoptedFrom ?? null,
+      counts: c.counts,
+      share: c.share,
+      statements: rows.filter((r) => r.code.id === c.code.id).map((r) => ({
+        number: r.target.number, title: r.target.title, principleNumber: r.principle.number, status: r.status, explanation: r.explanation,
+        regime: r.target.regime,
+      })),
+    })),
   };
 }

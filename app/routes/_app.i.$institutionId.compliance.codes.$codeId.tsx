@@ -1,0 +1,34 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireInstitution } from '~/modules/auth/guards.server';
+import { CodeFacts, CodeTreeView } from '~/modules/governance/components/code-tree';
+import { getCodeTree } from '~/modules/governance/queries.server';
+import { notFound } from '~/utils/errors';
+import { idParam } from '~/utils/route-params';
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { institution } = await requireInstitution(request, params);
+  const code = await getCodeTree(idParam(params.codeId));
+  if (!code) throw notFound();
+  return json({ institution, code });
+}
+
+export default function CodePage() {
+  const { t, i18n } = useTranslation('governance');
+  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const { institution, code } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p className="breadcrumbs"><Link to={`/i/${institution.id}/compliance/codes`}>{t('library.title')}</Link></p>
+      <div className="page-header">
+        <h1>{code.title[language]} <span className="muted">{code.version}</span></h1>
+      </div>
+      <section className="card" aria-labelledby="code-facts">
+        <h2 id="code-facts">{t('code.facts')}</h2>
+        <CodeFacts code={code} />
+      </section>
+      <CodeTreeView code={code} />
+    </>
+  );
+}
