@@ -14,6 +14,7 @@ const SECTIONS = [
   { to: '/admin', key: 'nav.overview', end: true },
   { to: '/admin/institutions', key: 'nav.institutions', end: false },
   { to: '/admin/users', key: 'nav.users', end: false },
+  { to: '/admin/codes', key: 'nav.codes', end: false },
   { to: '/admin/outbox', key: 'nav.outbox', end: false },
   { to: '/admin/audit', key: 'nav.audit', end: false },
 ] as const;
