@@ -11,7 +11,7 @@ import { OverdueTrendChart, ShareBars } from '~/modules/oversight/components/cha
 import { HeatMap, HeatMapLegend } from '~/modules/oversight/components/heat-map';
 import { complianceYearPath, statementPath } from '~/modules/oversight/paths';
 import {
-  getDefaultYear, getHeatMap, getOverdueTrend, getOversightTotals, listDeviations, listOversightCodes, listOversightInstitutions,
+  getDefaultYear, getHeatMap, getOverdueTrend, listDeviations, listOversightCodes, listOversightInstitutions,
 } from '~/modules/oversight/queries.server';
 import { TREND_MONTHS } from '~/modules/oversight/rules';
 import {
@@ -41,9 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = { userId: user.id, all: allInstitutions, sector: filters.sector };
   const year = filters.year ?? (await getDefaultYear(scope, yearOf(day)));
 
-  const [institutions, totals, trend, codes, deviations] = await Promise.all([
+  const [{ rows: institutions, totals }, trend, codes, deviations] = await Promise.all([
     listOversightInstitutions(scope, year, day, list),
-    getOversightTotals(scope, year, day),
     getOverdueTrend(scope, day),
     listOversightCodes(scope, year),
     listDeviations(scope, year, day, { limit: DEVIATIONS_PER_PAGE, offset: (filters.dpage - 1) * DEVIATIONS_PER_PAGE }),

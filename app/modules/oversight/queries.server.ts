@@ -8,7 +8,7 @@ import {
   emptyCounts, evidenceReplacements, STATEMENT_FLAGS, statementFlagSql, type StatementFlag, type StatementStatus, type StatusCounts,
 } from '~/modules/governance/rules';
 import {
-  complianceShareSql, EVER_OVERDUE_SQL, overdueOnSql, REVIEW_STATUSES, statusCountSql, trendDays, type TrendPoint,
+  complianceShareSql, everOverdueSql, overdueOnSql, REVIEW_STATUSES, statusCountSql, trendDays, type TrendPoint,
 } from './rules';
 import type { InstitutionSort } from './schema';
 
@@ -63,7 +63,6 @@ const OPEN_MOMENT_COUNTS = `mo AS (
   GROUP BY m.institution_id)`;
 
 const INSTITUTION_SHARE = complianceShareSql({ total: 'st.total', complies: 'st.complies', partially: 'st.partially', notApplicable: 'st.not_applicable' });
-const DEVIATIONS = 'COALESCE(st.explains, 0) + COALESCE(st.partially, 0)';
 
 const FROM_SCOPE = `FROM scope sc
   LEFT JOIN st ON st.institution_id = sc.id
@@ -74,7 +73,7 @@ const FROM_SCOPE = `FROM scope sc
 const SORT_SQL: Record<InstitutionSort, (dir: 'ASC' | 'DESC') => string> = {
   name: (dir) => `sc.name ${dir}`,
   share: (dir) => `CASE WHEN ${INSTITUTION_SHARE} IS NULL THEN 1 ELSE 0 END ASC, ${INSTITUTION_SHARE} ${dir}`,
-  deviations: (dir) => `${DEVIATIONS} ${dir}`,
+  deviations: (dir) => `COALESCE(st.explains, 0) + COALESCE(st.partially, 0) ${dir}`,
   overdue: (dir) => `COALESCE(mo.overdue, 0) ${dir}`,
   dueSoon: (dir) => `COALESCE(mo.due_soon, 0) ${dir}`,
   approved: (dir) => `CASE WHEN cy.approved_at IS NULL THEN 0 ELSE 1 END ${dir}`,
@@ -109,38 +108,62 @@ export type OversightInstitutionRow = {
 };
 
 type RawInstitutionRow = {
-  id: number; name: string; sector: Sector; role: Role | 'admin'; total: unknown; complies: unknown; partially: unknown;
+  id: number | null; name: string; sector: Sector; role: Role | 'admin'; total: unknown; complies: unknown; partially: unknown;
   explains: unknown; not_applicable: unknown; not_assessed: unknown; share: unknown; approved_at: unknown; overdue: unknown; due_soon: unknown;
 };
 
 /**
- * One page of the institution table: per institution its compliance share for the year (in SQL),
- * whether the year is approved, its deviations, and its overdue and due-soon moments today.
+ * One page of the institution table — per institution its compliance share for the year (in
+ * SQL), whether the year is approved, its deviations, and its overdue and due-soon moments today —
+ * and the same facts summed over the whole scope, in one statement: the per-institution facts are
+ * ranked once, the totals read all of them and the page a slice. The totals row comes back even
+ * when the page is empty (past the end, or nothing in scope).
  */
 export async function listOversightInstitutions(
   scope: OversightScope, year: number, today: Day, params: Pick<ListParams<InstitutionSort>, 'sort' | 'dir' | 'perPage' | 'offset'>,
-): Promise<OversightInstitutionRow[]> {
+): Promise<Page<OversightInstitutionRow> & { totals: OversightTotals }> {
   const { cte, replacements } = scopeCte(scope);
   const dir = params.dir === 'desc' ? 'DESC' : 'ASC';
-  const rows = await select<RawInstitutionRow>(
-    `WITH ${cte}, ${STATEMENT_COUNTS}, ${OPEN_MOMENT_COUNTS}
-    SELECT sc.id, sc.name, sc.sector, sc.role, st.total, st.complies, st.partially, st.explains, st.not_applicable, st.not_assessed,
-      ${INSTITUTION_SHARE} AS share, cy.approved_at, mo.overdue, mo.due_soon
-    ${FROM_SCOPE}
-    ORDER BY ${SORT_SQL[params.sort](dir)}, sc.name ASC, sc.id ASC
-    LIMIT :limit OFFSET :offset`,
-    { ...replacements, year, today, limit: params.perPage, offset: params.offset },
-  );
-  return rows.map((r) => {
-    const counts: StatusCounts = {
-      complies: int(r.complies), partially: int(r.partially), explains: int(r.explains),
-      'not-applicable': int(r.not_applicable), 'not-assessed': int(r.not_assessed),
-    };
-    return {
-      id: Number(r.id), name: r.name, sector: r.sector, role: r.role, counts, statements: int(r.total), share: shareOf(r.share),
-      deviations: counts.explains + counts.partially, approvedAt: instant(r.approved_at), overdue: int(r.overdue), dueSoon: int(r.due_soon),
-    };
+  const pooledShare = complianceShareSql({
+    total: 'SUM(total)', complies: 'SUM(complies)', partially: 'SUM(partially)', notApplicable: 'SUM(not_applicable)',
   });
+  const rows = await select<RawInstitutionRow & Record<`t_${string}`, unknown>>(
+    `WITH ${cte}, ${STATEMENT_COUNTS}, ${OPEN_MOMENT_COUNTS},
+    ranked AS (
+      SELECT sc.id, sc.name, sc.sector, sc.role, st.total, st.complies, st.partially, st.explains, st.not_applicable, st.not_assessed,
+        ${INSTITUTION_SHARE} AS share, cy.approved_at, mo.overdue, mo.due_soon,
+        ROW_NUMBER() OVER (ORDER BY ${SORT_SQL[params.sort](dir)}, sc.name ASC, sc.id ASC) AS row_rank
+      ${FROM_SCOPE}),
+    totals AS (
+      SELECT COUNT(*) AS t_institutions, SUM(CASE WHEN total > 0 THEN 1 ELSE 0 END) AS t_reporting,
+        SUM(CASE WHEN approved_at IS NULL THEN 0 ELSE 1 END) AS t_approved, SUM(total) AS t_statements, ${pooledShare} AS t_share,
+        SUM(COALESCE(explains, 0) + COALESCE(partially, 0)) AS t_deviations, SUM(overdue) AS t_overdue, SUM(due_soon) AS t_due_soon
+      FROM ranked)
+    SELECT totals.*, r.*
+    FROM totals LEFT JOIN ranked r ON r.row_rank > :offset AND r.row_rank <= :end
+    ORDER BY r.row_rank ASC`,
+    { ...replacements, year, today, offset: params.offset, end: params.offset + params.perPage },
+  );
+  const first = rows[0];
+  const totals: OversightTotals = {
+    institutions: int(first?.t_institutions), reporting: int(first?.t_reporting), approved: int(first?.t_approved),
+    statements: int(first?.t_statements), share: shareOf(first?.t_share), deviations: int(first?.t_deviations),
+    overdue: int(first?.t_overdue), dueSoon: int(first?.t_due_soon),
+  };
+  return {
+    total: totals.institutions,
+    totals,
+    rows: rows.filter((r) => r.id !== null).map((r) => {
+      const counts: StatusCounts = {
+        complies: int(r.complies), partially: int(r.partially), explains: int(r.explains),
+        'not-applicable': int(r.not_applicable), 'not-assessed': int(r.not_assessed),
+      };
+      return {
+        id: Number(r.id), name: r.name, sector: r.sector, role: r.role, counts, statements: int(r.total), share: shareOf(r.share),
+        deviations: counts.explains + counts.partially, approvedAt: instant(r.approved_at), overdue: int(r.overdue), dueSoon: int(r.due_soon),
+      };
+    }),
+  };
 }
 
 export type OversightTotals = {
@@ -154,28 +177,6 @@ export type OversightTotals = {
   overdue: number;
   dueSoon: number;
 };
-
-/** The same facts summed over the whole scope: the headline numbers and the table's row count. */
-export async function getOversightTotals(scope: OversightScope, year: number, today: Day): Promise<OversightTotals> {
-  const { cte, replacements } = scopeCte(scope);
-  const pooledShare = complianceShareSql({
-    total: 'SUM(st.total)', complies: 'SUM(st.complies)', partially: 'SUM(st.partially)', notApplicable: 'SUM(st.not_applicable)',
-  });
-  const [row] = await select<Record<string, unknown>>(
-    `WITH ${cte}, ${STATEMENT_COUNTS}, ${OPEN_MOMENT_COUNTS}
-    SELECT COUNT(*) AS institutions,
-      SUM(CASE WHEN st.total > 0 THEN 1 ELSE 0 END) AS reporting,
-      SUM(CASE WHEN cy.approved_at IS NULL THEN 0 ELSE 1 END) AS approved,
-      SUM(st.total) AS statements, ${pooledShare} AS share, SUM(${DEVIATIONS}) AS deviations,
-      SUM(mo.overdue) AS overdue, SUM(mo.due_soon) AS due_soon
-    ${FROM_SCOPE}`,
-    { ...replacements, year, today },
-  );
-  return {
-    institutions: int(row?.institutions), reporting: int(row?.reporting), approved: int(row?.approved), statements: int(row?.statements),
-    share: shareOf(row?.share), deviations: int(row?.deviations), overdue: int(row?.overdue), dueSoon: int(row?.due_soon),
-  };
-}
 
 /**
  * The year the dashboard opens on: the latest year up to `notAfter` for which an institution in
@@ -199,8 +200,10 @@ export type TrendRow = TrendPoint & { overdue: number };
 
 /**
  * Per month, how many moments in scope were overdue at its end (today for the current month).
- * One pass over the moments that were ever overdue — a small partial index — with a count per
- * month: a moment counts in every month whose end found it past due and not yet rendered or waived.
+ * A moment counts in every month whose end found it past due and not yet rendered or waived.
+ * Read from the index of moments that were ever overdue, in two parts so the per-month test runs
+ * only where it can differ: the backlog still open since before the first month's end counts in
+ * every month (a plain index count); the rest — due since, or closed late since — month by month.
  */
 export async function getOverdueTrend(scope: OversightScope, today: Day): Promise<TrendRow[]> {
   const points = trendDays(today);
@@ -208,15 +211,21 @@ export async function getOverdueTrend(scope: OversightScope, today: Day): Promis
   const days = Object.fromEntries(points.map((p, i) => [`d${i}`, p.asOf]));
   const columns = points.map((_, i) => `SUM(CASE WHEN ${overdueOnSql('m', `d${i}`)} THEN 1 ELSE 0 END) AS p${i}`).join(',\n      ');
   const last = `d${points.length - 1}`;
+  const open = (a: string) => `${a}.rendered_on IS NULL AND ${a}.waived_on IS NULL`;
   const [row] = await select<Record<string, unknown>>(
     `WITH ${cte}
-    SELECT ${columns}
+    SELECT
+      (SELECT COUNT(*) FROM reporting_moments b
+       WHERE b.institution_id IN (SELECT id FROM scope) AND ${everOverdueSql('b')} AND ${open('b')} AND b.due_on < :d0) AS backlog,
+      ${columns}
     FROM reporting_moments m
-    WHERE m.institution_id IN (SELECT id FROM scope) AND ${EVER_OVERDUE_SQL}
-      AND m.due_on < :${last} AND (m.rendered_on IS NULL OR m.rendered_on > :d0) AND (m.waived_on IS NULL OR m.waived_on > :d0)`,
+    WHERE m.institution_id IN (SELECT id FROM scope) AND ${everOverdueSql('m')} AND m.due_on < :${last}
+      AND (m.rendered_on IS NULL OR m.rendered_on > :d0) AND (m.waived_on IS NULL OR m.waived_on > :d0)
+      AND NOT (${open('m')} AND m.due_on < :d0)`,
     { ...replacements, ...days },
   );
-  return points.map((p, i) => ({ ...p, overdue: int(row?.[`p${i}`]) }));
+  const backlog = int(row?.backlog);
+  return points.map((p, i) => ({ ...p, overdue: backlog + int(row?.[`p${i}`]) }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -85,7 +85,12 @@ export function overdueOnSql(alias: string, param: string): string {
 
 /**
  * Moments that were ever overdue: not rendered, or rendered after the due date (a waiver counts
- * alike). Any other moment was closed by its due date and can never count in the trend. The
- * trend's index carries exactly this condition, so the query names it word for word.
+ * alike); any other moment was closed by its due date and can never count in the trend. Over
+ * `<alias>`'s columns. The trend's partial index carries the same condition
+ * (db/migrations/20261122000740-oversight-indexes.ts), and a query that repeats it reads that index.
  */
-export const EVER_OVERDUE_SQL = '(rendered_on IS NULL OR rendered_on > due_on) AND (waived_on IS NULL OR waived_on > due_on)';
+export function everOverdueSql(alias: string): string {
+  if (!SQL_IDENTIFIER.test(alias)) throw new Error(`Not an identifier: ${alias}`);
+  const c = (name: string) => `${alias}.${name}`;
+  return `(${c('rendered_on')} IS NULL OR ${c('rendered_on')} > ${c('due_on')}) AND (${c('waived_on')} IS NULL OR ${c('waived_on')} > ${c('due_on')})`;
+}
