@@ -13,6 +13,7 @@ import enGovernance from './en/governance.json';
 import enPrivacy from './en/privacy.json';
 import enOversight from './en/oversight.json';
 import enImports from './en/imports.json';
+import enQuality from './en/quality.json';
 import nlCommon from './nl/common.json';
 import nlAuth from './nl/auth.json';
 import nlAdmin from './nl/admin.json';
@@ -28,12 +29,13 @@ import nlGovernance from './nl/governance.json';
 import nlPrivacy from './nl/privacy.json';
 import nlOversight from './nl/oversight.json';
 import nlImports from './nl/imports.json';
+import nlQuality from './nl/quality.json';
 
 // Catalogues are bundled: a few kilobytes each, and no request waterfall before the first paint.
 // One namespace per area; an area adds its keys to its own two files.
 export const resources = {
-  en: { common: enCommon, auth: enAuth, admin: enAdmin, audit: enAudit, dashboard: enDashboard, stakeholders: enStakeholders, parties: enParties, agreements: enAgreements, obligations: enObligations, calendar: enCalendar, compliance: enCompliance, governance: enGovernance, privacy: enPrivacy, oversight: enOversight, imports: enImports },
-  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, audit: nlAudit, dashboard: nlDashboard, stakeholders: nlStakeholders, parties: nlParties, agreements: nlAgreements, obligations: nlObligations, calendar: nlCalendar, compliance: nlCompliance, governance: nlGovernance, privacy: nlPrivacy, oversight: nlOversight, imports: nlImports },
+  en: { common: enCommon, auth: enAuth, admin: enAdmin, audit: enAudit, dashboard: enDashboard, stakeholders: enStakeholders, parties: enParties, agreements: enAgreements, obligations: enObligations, calendar: enCalendar, compliance: enCompliance, governance: enGovernance, privacy: enPrivacy, oversight: enOversight, imports: enImports, quality: enQuality },
+  nl: { common: nlCommon, auth: nlAuth, admin: nlAdmin, audit: nlAudit, dashboard: nlDashboard, stakeholders: nlStakeholders, parties: nlParties, agreements: nlAgreements, obligations: nlObligations, calendar: nlCalendar, compliance: nlCompliance, governance: nlGovernance, privacy: nlPrivacy, oversight: nlOversight, imports: nlImports, quality: nlQuality },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];
