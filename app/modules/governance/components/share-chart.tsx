@@ -21,9 +21,10 @@ export function PrincipleShareChart({ code }: { code: CodeShare }) {
   const height = Math.max(120, data.length * 28 + 40);
   return (
     <div className="chart-with-table">
+      {/* Hidden from assistive technology (the table says the same), so the chart must not take focus either. */}
       <figure className="chart-figure no-print" aria-hidden="true">
         {mounted ? (
-          <BarChart width={320} height={height} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }}>
+          <BarChart width={320} height={height} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" domain={[0, 100]} unit="%" stroke="#4f5b6b" />
             <YAxis type="category" dataKey="name" width={40} stroke="#4f5b6b" tick={{ fontSize: 12 }} />
