@@ -48,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { year, statementId } = targetOf(params);
   const formData = await request.formData();
   const values = formValues(formData);
-  const target = { institutionId: institution.id, statementId };
+  const target = { institutionId: institution.id, statementId, year };
   const back = (toast: string) => () => redirectWithToast(request, `/i/${institution.id}/compliance/${year}/statements/${statementId}`, toast);
   switch (formData.get('intent')) {
     case 'save': {

@@ -358,10 +358,11 @@ export async function unlockYear(actor: Actor, input: InInstitution & { year: nu
 // ---------------------------------------------------------------------------------------------
 // Statements and their evidence
 
-type OneStatement = InInstitution & { statementId: number };
+/** A statement of the institution; with `year`, only if it belongs to that year (the page's URL). */
+type OneStatement = InInstitution & { statementId: number; year?: number };
 
-async function findStatement(transaction: Transaction, { institutionId, statementId }: OneStatement): Promise<ComplianceStatement> {
-  const statement = await ComplianceStatement.findOne({ where: { id: statementId, institutionId }, transaction });
+async function findStatement(transaction: Transaction, { institutionId, statementId, year }: OneStatement): Promise<ComplianceStatement> {
+  const statement = await ComplianceStatement.findOne({ where: { id: statementId, institutionId, ...(year === undefined ? {} : { year }) }, transaction });
   if (!statement) throw new DomainError('not-found', 'common:errors.notFound');
   return statement;
 }
