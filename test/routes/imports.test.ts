@@ -26,7 +26,7 @@ afterEach(() => {
 /** Step 1 as a browser sends it: multipart, with the file's bytes. */
 async function upload(user: { id: number }, name: string, content: string | Uint8Array, fields: Record<string, string> = {}) {
   const form = new FormData();
-  form.set('file', new File([content], name));
+  form.set('file', new File([content as BlobPart], name));
   for (const [key, value] of Object.entries(fields)) form.set(key, value);
   const request = new Request(new URL(path(), BASE_URL), { method: 'POST', body: form, headers: { Cookie: await sessionCookie(user) } });
   return responseOf((importsRoute.action as Handler)(routeArgs(request, params())));
