@@ -13,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, memberships });
 }
 
-const INSTITUTION_AREAS = ['stakeholders', 'agreements', 'obligations', 'calendar', 'compliance', 'privacy', 'audit'] as const;
+const INSTITUTION_AREAS = ['stakeholders', 'agreements', 'obligations', 'calendar', 'compliance', 'privacy', 'data-quality', 'imports', 'audit'] as const;
 
 function InstitutionNav({ institutionId }: { institutionId: string }) {
   const { t } = useTranslation();
@@ -25,7 +25,7 @@ function InstitutionNav({ institutionId }: { institutionId: string }) {
       {data ? <p className="institution-name">{data.institution.name}</p> : null}
       <ul aria-labelledby="nav-institution">
         <li><NavLink to={base} end>{t('nav.dashboard')}</NavLink></li>
-        {INSTITUTION_AREAS.filter((area) => area !== 'audit' || data?.can.manage).map((area) => (
+        {INSTITUTION_AREAS.filter((area) => (area !== 'audit' || data?.can.manage) && (area !== 'imports' || data?.can.write)).map((area) => (
           <li key={area}><NavLink to={`${base}/${area}`}>{t(`nav.${area}`)}</NavLink></li>
         ))}
       </ul>
