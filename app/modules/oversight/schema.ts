@@ -30,4 +30,4 @@ export type OversightFilters = z.infer<typeof oversightFiltersSchema>;
 
 /** Rows per page of the deviations list, and institutions (columns) per page of the heat map. */
 export const DEVIATIONS_PER_PAGE = 25;
-export const HEAT_MAP_COLUMNS = 12;
+export const HEAT_MAP_COLUMNS = 10;

@@ -11,10 +11,13 @@ export type HeatMapView = {
   cells: Record<string, StatementStatus>;
 };
 
+// The count columns come first, so they show without scrolling; a rule sets them off from the page's institutions.
+const countClass = (i: number) => `number heat-count${i === STATEMENT_STATUSES.length - 1 ? ' heat-divider' : ''}`;
+
 /**
  * Provisions (rows) × institutions (columns) as a table: each cell is coloured by its status and
- * says it in a short mark with the full word for screen readers and on hover, so colour is never
- * the only signal. The last columns count every institution in scope, not only this page's.
+ * says it in a short mark (explained in the legend) with the full word for screen readers, so
+ * colour is never the only signal. The first columns count every institution in scope, not only this page's.
  */
 export function HeatMap({ map, year, language }: { map: HeatMapView; year: number; language: 'nl' | 'en' }) {
   const { t } = useTranslation('oversight');
@@ -25,15 +28,15 @@ export function HeatMap({ map, year, language }: { map: HeatMapView; year: numbe
         <thead>
           <tr>
             <th scope="col">{t('heatMap.provision')}</th>
+            {STATEMENT_STATUSES.map((status, i) => (
+              <th key={status} scope="col" className={countClass(i)} title={t(`statuses.${status}`)}>
+                <span aria-hidden="true">{t(`statusMarks.${status}`)}</span>
+                <span className="visually-hidden">{t('heatMap.countOf', { status: t(`statuses.${status}`) })}</span>
+              </th>
+            ))}
             {map.columns.map((column) => (
               <th key={column.id} scope="col" className="heat-institution">
                 <Link to={complianceYearPath(column.id, year)}>{column.name}</Link>
-              </th>
-            ))}
-            {STATEMENT_STATUSES.map((status) => (
-              <th key={status} scope="col" className="number" title={t(`statuses.${status}`)}>
-                <span aria-hidden="true">{t(`statusMarks.${status}`)}</span>
-                <span className="visually-hidden">{t('heatMap.countOf', { status: t(`statuses.${status}`) })}</span>
               </th>
             ))}
           </tr>
@@ -44,23 +47,23 @@ export function HeatMap({ map, year, language }: { map: HeatMapView; year: numbe
               <th scope="row" className="heat-target">
                 <strong>{target.number}</strong> <span className="muted">{target.title[language]}</span>
               </th>
+              {STATEMENT_STATUSES.map((status, i) => (
+                <td key={status} className={countClass(i)}>{target.counts[status]}</td>
+              ))}
               {map.columns.map((column) => {
                 const status = map.cells[`${target.key}:${column.id}`];
                 return status ? (
-                  <td key={column.id} className={`heat-cell heat-${status}`} title={t(`statuses.${status}`)}>
+                  <td key={column.id} className={`heat-cell heat-${status}`}>
                     <span aria-hidden="true">{t(`statusMarks.${status}`)}</span>
                     <span className="visually-hidden">{t(`statuses.${status}`)}</span>
                   </td>
                 ) : (
-                  <td key={column.id} className="heat-cell heat-none" title={t('heatMap.noStatement')}>
+                  <td key={column.id} className="heat-cell heat-none">
                     <span aria-hidden="true">·</span>
                     <span className="visually-hidden">{t('heatMap.noStatement')}</span>
                   </td>
                 );
               })}
-              {STATEMENT_STATUSES.map((status) => (
-                <td key={status} className="number">{target.counts[status]}</td>
-              ))}
             </tr>
           ))}
         </tbody>
