@@ -3,8 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import {
-  ComplianceSlot, CountList, DashboardCard, EmptyState, FollowUpList, PrivacySlot, ReviewList, StatTile,
+  ComplianceCard, CountList, DashboardCard, EmptyState, FollowUpList, PrivacyCard, ReviewList, StatTile,
 } from '~/modules/dashboard/components/dashboard-cards';
+import { privacyLinks } from '~/modules/dashboard/links';
 import { getInstitutionDashboard, REVIEW_WINDOW_DAYS } from '~/modules/dashboard/queries.server';
 import { MomentTable } from '~/modules/obligations/components/moment-table';
 import { MOMENT_STATUSES } from '~/modules/obligations/rules';
@@ -14,14 +15,17 @@ import { endOfYearDay, startOfYearDay, today } from '~/utils/dates';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { institution, role, can } = await requireInstitution(request, params);
   const dashboard = await getInstitutionDashboard(institution.id, today());
-  // Quick actions start a record: only for those who may write (never a supervisor).
-  return json({ institution, role, quickActions: can.write, reviewWindowDays: REVIEW_WINDOW_DAYS, ...dashboard });
+  // Quick actions start a record: only for those who may write (never a supervisor); adopting a
+  // governance code is a manager's decision.
+  return json({ institution, role, quickActions: can.write, mayAdopt: can.manage, reviewWindowDays: REVIEW_WINDOW_DAYS, ...dashboard });
 }
 
 export default function InstitutionDashboard() {
   const { t } = useTranslation('dashboard');
   const data = useLoaderData<typeof loader>();
-  const { institution, role, quickActions, year, stakeholders, agreements, obligations, moments, followUps, reviews, unverified } = data;
+  const {
+    institution, role, quickActions, mayAdopt, year, stakeholders, agreements, obligations, moments, followUps, reviews, unverified, compliance, privacy,
+  } = data;
   const base = `/i/${institution.id}`;
   const yearRange = `from=${startOfYearDay(year)}&to=${endOfYearDay(year)}`;
   const yearTotal = MOMENT_STATUSES.reduce((sum, s) => sum + moments.thisYear[s], 0);
@@ -50,6 +54,7 @@ export default function InstitutionDashboard() {
         <StatTile to={`${base}/agreements?status=active`} value={agreements.byStatus.active} label={t('counts.activeAgreements')} />
         <StatTile to={`${base}/obligations?state=active`} value={obligations.active} label={t('counts.activeObligations')} />
         <StatTile to={`${base}/calendar?status=overdue`} value={moments.overdueTotal} label={t('counts.overdueMoments')} tone="danger" />
+        <StatTile to={privacyLinks(institution.id).overdue} value={privacy.overdueTotal} label={t('counts.overdueRequests')} tone="danger" />
         <StatTile to={`${base}/engagements?followUp=open`} value={followUps.total} label={t('counts.openFollowUps')} tone="warn" />
         <StatTile to={`${base}/agreements?sort=reviewOn&dir=asc`} value={agreements.reviewsDue} label={t('counts.reviewsDue')} tone="warn" />
         <StatTile to={`${base}/data-currency`} value={unverified} label={t('counts.unverified')} tone="warn" />
@@ -127,8 +132,8 @@ export default function InstitutionDashboard() {
       </div>
 
       <div className="grid grid-2">
-        <ComplianceSlot institutionId={institution.id} year={year} />
-        <PrivacySlot />
+        <ComplianceCard institutionId={institution.id} year={year} figures={compliance} canWrite={quickActions} canManage={mayAdopt} />
+        <PrivacyCard institutionId={institution.id} today={data.today} {...privacy} />
       </div>
     </>
   );

@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR } from '~/modules/audit/actor';
+import { SYSTEM_ACTOR, userActor } from '~/modules/audit/actor';
 import { changeAgreementStatus, createAgreement } from '~/modules/agreements/mutations.server';
+import { complianceLinks, privacyLinks } from '~/modules/dashboard/links';
+import { adoptCode, approveYear, copyFromLastYear, openYear, saveStatement } from '~/modules/governance/mutations.server';
+import type { StatementStatus } from '~/modules/governance/rules';
 import { recordRendering, setObligationActive } from '~/modules/obligations/mutations.server';
+import { closeRequest, logRequest, openPortalLink, proposeCorrection, rejectCorrection, sendPortalLink, startRequest } from '~/modules/privacy/mutations.server';
 import { completeFollowUp } from '~/modules/stakeholders/engagement-mutations.server';
 import * as dashboardRoute from '~/routes/_app.i.$institutionId._index';
-import { ReportingMoment } from '~/utils/db.server';
-import { makeMember, makeUser } from '../support/factories';
+import * as complianceYearRoute from '~/routes/_app.i.$institutionId.compliance.$year._index';
+import * as privacyCorrectionsRoute from '~/routes/_app.i.$institutionId.privacy.corrections';
+import * as privacyRequestsRoute from '~/routes/_app.i.$institutionId.privacy._index';
+import * as privacyRequestRoute from '~/routes/_app.i.$institutionId.privacy.requests.$requestId';
+import { ComplianceStatement, ComplianceYear, DataSubjectRequest, ReportingMoment, User } from '~/utils/db.server';
+import { makeInstitution, makeMember, makeUser } from '../support/factories';
 import { jsonOf, responseOf, routeArgs, signedInRequest } from '../support/requests';
+import { EXPLANATION, importTestCode } from '../modules/compliance-fixtures';
 import { makeObligation } from '../modules/obligations-fixtures';
 import { engage, makeCast, makeOrganisation, makeOrganisationStakeholder, makePerson } from '../modules/stakeholders-fixtures';
 
@@ -34,6 +43,21 @@ type Dashboard = {
   followUps: { rows: { followUp: string; overdue: boolean }[]; total: number };
   reviews: { title: string; overdue: boolean }[];
   unverified: number;
+  mayAdopt: boolean;
+  compliance: {
+    adopted: boolean;
+    state: { locked: boolean; approvedAt: string | null; approvedBy: string | null } | null;
+    counts: Record<StatementStatus, number>;
+    statements: number;
+    share: number | null;
+    review: number;
+    flagged: number;
+  };
+  privacy: {
+    overdue: { id: number; kind: string; requester: string; effectiveDueOn: string; overdue: boolean }[];
+    overdueTotal: number;
+    pendingCorrections: number;
+  };
 };
 
 async function dashboardOf(user: { id: number }, institutionId: number | string): Promise<Response> {
@@ -47,6 +71,13 @@ async function dashboard(user: { id: number }, institution: { id: number }): Pro
   return jsonOf<Dashboard>(response);
 }
 
+/** Follows a link from the dashboard: the page's own loader, called with that URL, as the user. */
+async function follow<T>(user: { id: number }, loader: (args: ReturnType<typeof routeArgs>) => unknown, path: string, params: Record<string, string>): Promise<T> {
+  const response = await responseOf(loader(routeArgs(await signedInRequest(user, path), params)));
+  expect(response.status, path).toBe(200);
+  return jsonOf<T>(response);
+}
+
 const once = (title: string, dueOn: string, extra: Record<string, unknown> = {}) =>
   ({ title, recurrence: { kind: 'once' as const }, startsOn: dueOn, leadTimeDays: 30, ...extra });
 
@@ -56,6 +87,41 @@ async function onlyMoment(obligationId: number) {
 }
 
 let renderedMomentId: number;
+
+const YEAR = 2026;
+type Code = Awaited<ReturnType<typeof importTestCode>>;
+let code: Code;
+/** An institution with members but no governance code adopted. */
+let unadopted: { id: number };
+let unadoptedManager: { id: number };
+let unadoptedSecretary: { id: number };
+const requests: Record<'longOverdue' | 'overdueInProgress' | 'notYetDue' | 'closedLate' | 'corporationOverdue', number> = {} as never;
+
+/** Saves one statement of the year through the compliance mutation, as the statement form does. */
+async function declare(
+  institution: { id: number }, year: number, target: { provisionId: number } | { principleId: number }, status: StatementStatus, explanation?: string,
+) {
+  const statement = await ComplianceStatement.findOne({ where: { institutionId: institution.id, year, ...target } });
+  await saveStatement(SYSTEM_ACTOR, { institutionId: institution.id, statementId: statement!.id, status, explanation, version: statement!.version });
+}
+
+async function requestVersion(requestId: number): Promise<number> {
+  return (await DataSubjectRequest.findByPk(requestId))!.version;
+}
+
+/** A person of the institution who follows a portal link and proposes `count` corrections to their name. */
+async function proposeCorrections(institution: { id: number }, who: { givenName: string; familyName: string; email: string }, count: number) {
+  const person = await makePerson(institution, who);
+  const { link } = await sendPortalLink(SYSTEM_ACTOR, { institutionId: institution.id, personId: person.id, address: { kind: 'private' } }, TODAY);
+  const opened = await openPortalLink(link.split('/portal/')[1]!);
+  if (opened.state !== 'valid') throw new Error(`portal link ${opened.state}`);
+  const ids: number[] = [];
+  for (let i = 1; i <= count; i++) {
+    const contact = { linkId: opened.linkId, institutionId: institution.id, personId: person.id };
+    ids.push((await proposeCorrection(contact, { givenName: `${who.givenName}${i}`, familyName: who.familyName, message: `Correctie ${i}` })).id);
+  }
+  return ids;
+}
 
 beforeAll(async () => {
   process.env.HORIZON_TODAY = TODAY;
@@ -124,6 +190,60 @@ beforeAll(async () => {
   await makePerson(corporation, { givenName: 'Kees', familyName: 'Huurder', verified: false });
   await makePerson(corporation, { givenName: 'Els', familyName: 'Huurder', verified: false });
   await makePerson(corporation, { givenName: 'Bas', familyName: 'Huurder', verified: false });
+
+  // The governance code, adopted by both. The college opened 2025 (1.1 complies, principle 2
+  // explains) and started 2026 from it: every statement copied is marked to be reviewed. Then in
+  // 2026 it reviewed 1.2 (partially) and principle 2 (explains, too briefly: flagged); 1.1 still
+  // says complies without any evidence (flagged) and 1.3 is still not assessed, both unreviewed.
+  code = await importTestCode();
+  const provision = (number: string) => ({ provisionId: code.provisionIds[number]! });
+  const bare = { principleId: code.principleIds['2']! };
+  for (const institution of [college, corporation]) {
+    await adoptCode(SYSTEM_ACTOR, { institutionId: institution.id, codeId: code.codeId, adoptedFrom: '2020-01-01' });
+  }
+  await openYear(SYSTEM_ACTOR, { institutionId: college.id, year: YEAR - 1 });
+  await declare(college, YEAR - 1, provision('1.1'), 'complies');
+  await declare(college, YEAR - 1, bare, 'explains', EXPLANATION);
+  await copyFromLastYear(SYSTEM_ACTOR, { institutionId: college.id, year: YEAR });
+  await declare(college, YEAR, provision('1.2'), 'partially', EXPLANATION);
+  await declare(college, YEAR, bare, 'explains', 'Te klein.');
+
+  // The corporation assessed everything and its manager approved 2026: complies three times (no
+  // evidence, so flagged three times), principle 2 not applicable.
+  await openYear(SYSTEM_ACTOR, { institutionId: corporation.id, year: YEAR });
+  await declare(corporation, YEAR, provision('1.1'), 'complies');
+  await declare(corporation, YEAR, provision('1.2'), 'complies', EXPLANATION);
+  await declare(corporation, YEAR, provision('1.3'), 'complies');
+  await declare(corporation, YEAR, bare, 'not-applicable', EXPLANATION);
+  const corporationYear = await ComplianceYear.findOne({ where: { institutionId: corporation.id, year: YEAR } });
+  const approver = (await User.findByPk(outsider.id))!;
+  await approveYear(userActor(approver), { institutionId: corporation.id, year: YEAR, version: corporationYear!.version });
+
+  // A third institution that has not adopted any code.
+  unadopted = await makeInstitution({ name: 'Zorggroep Zonder Code', sector: 'healthcare' });
+  unadoptedManager = await makeMember(unadopted, 'manager');
+  unadoptedSecretary = await makeMember(unadopted, 'secretary');
+
+  // Data-subject requests of the college (a month to answer): received 1 April (due 1 May, open),
+  // received 10 May (due 10 June, taken on but not answered), received 1 June (due 1 July), and
+  // one received 1 March that was answered late but is closed: only the first two are overdue.
+  const log = async (institution: { id: number }, requester: string, kind: 'access' | 'erasure' | 'rectification', receivedOn: string) =>
+    (await logRequest(SYSTEM_ACTOR, { institutionId: institution.id, requester, kind, receivedOn }, TODAY)).id;
+  requests.longOverdue = await log(college, 'Mevrouw Ouderdom', 'access', '2026-04-01');
+  requests.overdueInProgress = await log(college, 'Meneer Bezig', 'erasure', '2026-05-10');
+  await startRequest(SYSTEM_ACTOR, { institutionId: college.id, requestId: requests.overdueInProgress, version: await requestVersion(requests.overdueInProgress) });
+  requests.notYetDue = await log(college, 'Mevrouw Optijd', 'rectification', '2026-06-01');
+  requests.closedLate = await log(college, 'Meneer Afgerond', 'access', '2026-03-01');
+  await closeRequest(SYSTEM_ACTOR, {
+    institutionId: college.id, requestId: requests.closedLate, status: 'completed', outcome: 'Inzage verstrekt.', closedOn: '2026-04-15',
+    version: await requestVersion(requests.closedLate),
+  }, TODAY);
+  requests.corporationOverdue = await log(corporation, 'Huurder Wachtlang', 'access', '2026-02-01');
+
+  // Corrections from the portal: the college has one waiting (a second was rejected), the corporation two.
+  const [, rejected] = await proposeCorrections(college, { givenName: 'Karel', familyName: 'Correctie', email: 'karel.correctie@example.nl' }, 2);
+  await rejectCorrection(SYSTEM_ACTOR, { institutionId: college.id, proposalId: rejected!, reason: 'Niet onderbouwd.' });
+  await proposeCorrections(corporation, { givenName: 'Hanna', familyName: 'Huurder', email: 'hanna.huurder@example.nl' }, 2);
 });
 
 afterAll(() => {
@@ -200,5 +320,113 @@ describe('another institution', () => {
   it.each(['999999', '0', '-1', 'abc', '1.5'])('an unknown or malformed institution id (%s) is 404, even for an admin', async (id) => {
     expect((await dashboardOf(cast.admin, id)).status).toBe(404);
     expect((await dashboardOf(cast.secretary, id)).status).toBe(404);
+  });
+});
+
+describe('the governance code this year', () => {
+  it.each(['secretary', 'manager', 'supervisor', 'admin'] as const)('a %s sees the college\'s 2026 statements as saved through the compliance mutations', async (role) => {
+    const { compliance } = await dashboard(cast[role], cast.college);
+    expect(compliance.adopted).toBe(true);
+    expect(compliance.state).toMatchObject({ locked: false, approvedAt: null });
+    expect(compliance.counts).toEqual({ complies: 1, partially: 1, explains: 1, 'not-applicable': 0, 'not-assessed': 1 });
+    expect(compliance.statements).toBe(4);
+    // (1 complies + ½ partially) ÷ 4 statements: this year's, not 2025's 1 ÷ 4.
+    expect(compliance.share).toBe(0.375);
+    // 1.1 and 1.3 still carry last year's mark; 1.1 complies without evidence, principle 2's explanation is too short.
+    expect(compliance.review).toBe(2);
+    expect(compliance.flagged).toBe(2);
+  });
+
+  it('each figure opens the year\'s overview filtered to exactly those statements, and the overview has the same share', async () => {
+    const { compliance } = await dashboard(cast.secretary, cast.college);
+    const links = complianceLinks(cast.college.id, YEAR);
+    const params = { institutionId: String(cast.college.id), year: String(YEAR) };
+    type Overview = { shares: { share: number | null }; rows: { target: { number: string } }[] };
+    const numbers = async (path: string) => (await follow<Overview>(cast.secretary, complianceYearRoute.loader, path, params)).rows.map((r) => r.target.number);
+    const overview = await follow<Overview>(cast.secretary, complianceYearRoute.loader, links.overview, params);
+    expect(overview.shares.share).toBe(compliance.share);
+    expect(overview.rows).toHaveLength(compliance.statements);
+    expect(await numbers(links.review)).toEqual(['1.1', '1.3']);
+    expect(await numbers(links.flagged)).toEqual(['1.1', '2']);
+    expect(await numbers(links.notAssessed)).toEqual(['1.3']);
+  });
+
+  it('the corporation\'s approved year shows as locked with its approver, and counts only the corporation\'s statements', async () => {
+    const approver = (await User.findByPk(outsider.id))!;
+    const { compliance } = await dashboard(cast.otherSecretary, cast.corporation);
+    expect(compliance.state).toMatchObject({ locked: true, approvedBy: approver.name });
+    expect(compliance.counts).toEqual({ complies: 3, partially: 0, explains: 0, 'not-applicable': 1, 'not-assessed': 0 });
+    expect(compliance.share).toBe(1);
+    expect(compliance.flagged).toBe(3);
+    expect(compliance.review).toBe(0);
+  });
+
+  it('without an adopted code the card is empty, and only a manager is offered to adopt one', async () => {
+    const asManager = await dashboard(unadoptedManager, unadopted);
+    expect(asManager.compliance).toEqual({
+      adopted: false, state: null, counts: { complies: 0, partially: 0, explains: 0, 'not-applicable': 0, 'not-assessed': 0 },
+      statements: 0, share: null, review: 0, flagged: 0,
+    });
+    expect(asManager.mayAdopt).toBe(true);
+    expect((await dashboard(unadoptedSecretary, unadopted)).mayAdopt).toBe(false);
+    expect((await dashboard(cast.secretary, cast.college)).mayAdopt).toBe(false);
+    expect((await dashboard(cast.supervisor, cast.college)).mayAdopt).toBe(false);
+  });
+});
+
+describe('data-subject requests past their deadline', () => {
+  it.each(['secretary', 'manager', 'supervisor', 'admin'] as const)('a %s sees the college\'s overdue requests, longest overdue first, and the corrections waiting', async (role) => {
+    const { privacy } = await dashboard(cast[role], cast.college);
+    expect(privacy.overdueTotal).toBe(2);
+    expect(privacy.overdue.map((r) => [r.id, r.kind, r.requester, r.effectiveDueOn, r.overdue])).toEqual([
+      [requests.longOverdue, 'access', 'Mevrouw Ouderdom', '2026-05-01', true],
+      [requests.overdueInProgress, 'erasure', 'Meneer Bezig', '2026-06-10', true],
+    ]);
+    // One proposal waits; the rejected one does not.
+    expect(privacy.pendingCorrections).toBe(1);
+  });
+
+  it('the count opens the request log filtered to the same requests, each request its own page, the corrections their list; a supervisor only reads them', async () => {
+    const links = privacyLinks(cast.college.id);
+    const institutionId = String(cast.college.id);
+    const { privacy } = await dashboard(cast.secretary, cast.college);
+    for (const user of [cast.secretary, cast.supervisor]) {
+      const writes = user === cast.secretary;
+      const log = await follow<{ total: number; rows: { id: number }[] }>(user, privacyRequestsRoute.loader, links.overdue, { institutionId });
+      expect(log.total).toBe(privacy.overdueTotal);
+      expect(log.rows.map((r) => r.id)).toEqual(privacy.overdue.map((r) => r.id));
+      for (const item of privacy.overdue) {
+        const page = await follow<{ request: { id: number; overdue: boolean }; can: { write: boolean } }>(
+          user, privacyRequestRoute.loader, links.request(item.id), { institutionId, requestId: String(item.id) },
+        );
+        expect(page.request).toMatchObject({ id: item.id, overdue: true });
+        expect(page.can.write).toBe(writes);
+      }
+      const corrections = await follow<{ total: number; can: { write: boolean } }>(user, privacyCorrectionsRoute.loader, links.corrections, { institutionId });
+      expect(corrections.total).toBe(privacy.pendingCorrections);
+      expect(corrections.can.write).toBe(writes);
+    }
+    // Nothing on the supervisor's dashboard starts a record.
+    const asSupervisor = await dashboard(cast.supervisor, cast.college);
+    expect([asSupervisor.quickActions, asSupervisor.mayAdopt]).toEqual([false, false]);
+  });
+
+  it('the corporation\'s dashboard counts only its own requests and corrections, and the college\'s request pages are 404 to its members', async () => {
+    const { privacy } = await dashboard(cast.otherSecretary, cast.corporation);
+    expect(privacy.overdueTotal).toBe(1);
+    expect(privacy.overdue.map((r) => r.id)).toEqual([requests.corporationOverdue]);
+    expect(privacy.pendingCorrections).toBe(2);
+    const { privacy: college } = await dashboard(cast.secretary, cast.college);
+    expect(college.overdue.map((r) => r.id)).not.toContain(requests.corporationOverdue);
+    const path = privacyLinks(cast.college.id).request(requests.longOverdue);
+    const response = await responseOf(privacyRequestRoute.loader(routeArgs(await signedInRequest(cast.otherSecretary, path), {
+      institutionId: String(cast.college.id), requestId: String(requests.longOverdue),
+    })));
+    expect(response.status).toBe(404);
+  });
+
+  it('an institution without overdue requests shows none', async () => {
+    const { privacy } = await dashboard(unadoptedManager, unadopted);
+    expect(privacy).toEqual({ overdue: [], overdueTotal: 0, pendingCorrections: 0 });
   });
 });

@@ -1,8 +1,11 @@
 import { countReviewsComingDue, listReviewsComingDue, type ReviewComingDue } from '~/modules/agreements/queries.server';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '~/modules/agreements/rules';
+import { countYearAttention, getYearShares, getYearState, listAdoptions, type YearState } from '~/modules/governance/queries.server';
+import { overlapsYear, type StatusCounts } from '~/modules/governance/rules';
 import { countMomentsByStatus, listDashboardMoments, type MomentRow } from '~/modules/obligations/queries.server';
 import type { MomentStatus } from '~/modules/obligations/rules';
 import { countUnverified } from '~/modules/parties/queries.server';
+import { countOverdueRequests, countPendingCorrections, listOverdueRequests, type RequestRow } from '~/modules/privacy/queries.server';
 import { listOpenFollowUps, type OpenFollowUp } from '~/modules/stakeholders/engagement-queries.server';
 import { TIERS, type Tier } from '~/modules/stakeholders/rules';
 import { Agreement, Obligation, Stakeholder, type WhereOptions } from '~/utils/db.server';
@@ -30,7 +33,25 @@ export type InstitutionDashboard = {
   followUps: { rows: OpenFollowUp[]; total: number };
   reviews: ReviewComingDue[];
   unverified: number;
+  compliance: ComplianceCard;
+  privacy: PrivacyCard;
 };
+
+/** The governance code this calendar year: whether it applies, how far the statements are, what needs a look. */
+export type ComplianceCard = {
+  /** A code version is adopted for (part of) the year and itself valid in it: the year can be opened. */
+  adopted: boolean;
+  /** Null while the year has not been opened; `locked` once a manager approved it. */
+  state: YearState | null;
+  counts: StatusCounts;
+  statements: number;
+  share: number | null;
+  review: number;
+  flagged: number;
+};
+
+/** Data-subject requests past their deadline, the longest overdue first, and portal corrections waiting. */
+export type PrivacyCard = { overdue: RequestRow[]; overdueTotal: number; pendingCorrections: number };
 
 /** `SELECT column, COUNT(*) … GROUP BY column` as a map from key to count, every key present. */
 async function countBy<K extends string>(
@@ -52,7 +73,10 @@ async function countBy<K extends string>(
  */
 export async function getInstitutionDashboard(institutionId: number, today: Day): Promise<InstitutionDashboard> {
   const year = yearOf(today);
-  const [byTier, byStatus, reviewsDue, activeObligations, thisYear, moments, followUps, reviews, unverified] = await Promise.all([
+  const [
+    byTier, byStatus, reviewsDue, activeObligations, thisYear, moments, followUps, reviews, unverified,
+    adoptions, yearState, shares, attention, overdueRequests, overdueRequestsTotal, pendingCorrections,
+  ] = await Promise.all([
     countBy(Stakeholder, { institutionId, status: 'active' }, 'tier', TIERS),
     countBy(Agreement, { institutionId }, 'status', AGREEMENT_STATUSES),
     countReviewsComingDue(institutionId, today, REVIEW_WINDOW_DAYS),
@@ -62,6 +86,13 @@ export async function getInstitutionDashboard(institutionId: number, today: Day)
     listOpenFollowUps(institutionId, DASHBOARD_LIST_LIMIT),
     listReviewsComingDue(institutionId, today, REVIEW_WINDOW_DAYS, DASHBOARD_LIST_LIMIT),
     countUnverified(institutionId),
+    listAdoptions(institutionId),
+    getYearState(institutionId, year),
+    getYearShares(institutionId, year),
+    countYearAttention(institutionId, year, today),
+    listOverdueRequests(institutionId, today, DASHBOARD_LIST_LIMIT),
+    countOverdueRequests(institutionId, today),
+    countPendingCorrections(institutionId),
   ]);
   return {
     today,
@@ -73,5 +104,15 @@ export async function getInstitutionDashboard(institutionId: number, today: Day)
     followUps,
     reviews,
     unverified,
+    compliance: {
+      adopted: adoptions.some((a) => overlapsYear(a.adoptedFrom, a.adoptedUntil, year) && overlapsYear(a.code.validFrom, a.code.validUntil, year)),
+      state: yearState,
+      counts: shares.counts,
+      statements: attention.statements,
+      share: shares.share,
+      review: attention.review,
+      flagged: attention.flagged,
+    },
+    privacy: { overdue: overdueRequests, overdueTotal: overdueRequestsTotal, pendingCorrections },
   };
 }

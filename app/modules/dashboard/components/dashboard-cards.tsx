@@ -1,8 +1,12 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShareValue } from '~/modules/governance/components/labels';
+import type { StatementStatus } from '~/modules/governance/rules';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
-import { formatDay } from '~/utils/dates';
+import { differenceInDays, formatDay } from '~/utils/dates';
+import { formatInstant } from '~/utils/instants';
+import { complianceLinks, privacyLinks } from '../links';
 
 /**
  * The pieces of the institution dashboard. Every number is a link to the list it counts, filtered
@@ -112,25 +116,103 @@ export function ReviewList({ institutionId, items }: { institutionId: number; it
   );
 }
 
+export type ComplianceFigures = {
+  adopted: boolean;
+  state: { approvedAt: string | null; approvedBy: string | null; locked: boolean } | null;
+  counts: Record<StatementStatus, number>;
+  statements: number;
+  share: number | null;
+  review: number;
+  flagged: number;
+};
+
 /**
- * Reserved for the compliance area: the state of this year's governance-code statements (share,
- * deviations, flagged evidence). Replace the body when that area lands; the card's place is set.
+ * This year's governance-code statements: the share, whether the year is approved, and what still
+ * needs someone (to review, flagged, not assessed), each count opening the overview filtered so.
  */
-export function ComplianceSlot({ institutionId, year }: { institutionId: number; year: number }) {
+export function ComplianceCard({ institutionId, year, figures, canWrite, canManage }: {
+  institutionId: number; year: number; figures: ComplianceFigures; canWrite: boolean; canManage: boolean;
+}) {
   const { t } = useTranslation('dashboard');
+  const locale = useDateLocale();
+  const links = complianceLinks(institutionId, year);
+  const { adopted, state, statements } = figures;
+  const opened = state !== null || statements > 0;
   return (
-    <DashboardCard id="dashboard-compliance" title={t('compliance.title', { year })} footer={<Link to={`/i/${institutionId}/compliance`}>{t('compliance.open')}</Link>}>
-      <p className="placeholder-text">{t('compliance.pending')}</p>
+    <DashboardCard
+      id="dashboard-compliance" title={t('compliance.title', { year })}
+      footer={<Link to={opened ? links.overview : links.index}>{opened ? t('compliance.overview', { year }) : t('compliance.open')}</Link>}
+    >
+      {!opened && !adopted ? (
+        <EmptyState text={t('compliance.noCode', { year })} action={canManage ? { to: links.index, label: t('compliance.adopt') } : null} />
+      ) : !opened ? (
+        <EmptyState text={t('compliance.notOpened', { year })} action={canWrite ? { to: links.overview, label: t('compliance.openYear', { year }) } : null} />
+      ) : (
+        <>
+          <p className="compliance-headline">
+            <Link to={links.overview} className="count-link">
+              <ShareValue share={figures.share} /> <span className="stat-label">{t('compliance.share')}</span>
+            </Link>{' '}
+            {state?.locked
+              ? <span className="badge badge-ok">{t('compliance.approved')}</span>
+              : <span className="badge badge-info">{t('compliance.openState')}</span>}
+          </p>
+          {state?.locked && state.approvedAt ? (
+            <p className="muted">{t('compliance.approvedBy', { name: state.approvedBy ?? t('compliance.someone'), when: formatInstant(state.approvedAt, locale) })}</p>
+          ) : null}
+          <CountList
+            caption={t('compliance.caption', { year, count: statements })}
+            rows={[
+              { key: 'review', label: t('compliance.review'), value: figures.review, to: links.review },
+              { key: 'flagged', label: t('compliance.flagged'), value: figures.flagged, to: links.flagged },
+              { key: 'not-assessed', label: t('compliance.notAssessed'), value: figures.counts['not-assessed'], to: links.notAssessed },
+            ]}
+          />
+        </>
+      )}
     </DashboardCard>
   );
 }
 
-/** Reserved for the privacy area: data-subject requests past their one-month due date. */
-export function PrivacySlot() {
+export type OverdueRequestItem = { id: number; kind: string; requester: string; effectiveDueOn: string; extendedTo: string | null };
+
+/**
+ * Data-subject requests past their (extended) deadline, the longest overdue first, in the danger
+ * colour and in words; and the portal's correction proposals waiting for someone to review them.
+ */
+export function PrivacyCard({ institutionId, today, overdue, overdueTotal, pendingCorrections }: {
+  institutionId: number; today: string; overdue: OverdueRequestItem[]; overdueTotal: number; pendingCorrections: number;
+}) {
   const { t } = useTranslation('dashboard');
+  const locale = useDateLocale();
+  const links = privacyLinks(institutionId);
   return (
-    <DashboardCard id="dashboard-privacy" title={t('privacy.title')}>
-      <p className="placeholder-text">{t('privacy.pending')}</p>
+    <DashboardCard id="dashboard-privacy" title={t('privacy.title')} footer={<Link to={links.index}>{t('privacy.all')}</Link>}>
+      {overdueTotal === 0 ? <EmptyState text={t('privacy.noneOverdue')} /> : (
+        <>
+          <p className="notice notice-danger">
+            <Link to={links.overdue}>{t('privacy.overdueNotice', { count: overdueTotal })}</Link>
+          </p>
+          <ul className="list dashboard-items" aria-label={t('privacy.caption', { count: overdueTotal })}>
+            {overdue.map((r) => (
+              <li key={r.id}>
+                <div>
+                  <Link to={links.request(r.id)}>{t(`privacy:kinds.${r.kind}`)}</Link>
+                  <div className="muted">{r.requester}</div>
+                </div>
+                <div className="item-meta">
+                  <time dateTime={r.effectiveDueOn}>{t(r.extendedTo ? 'privacy.extendedTo' : 'privacy.dueOn', { date: formatDay(r.effectiveDueOn, locale) })}</time>{' '}
+                  <span className="badge badge-danger">{t('privacy.daysOverdue', { count: differenceInDays(today, r.effectiveDueOn) })}</span>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <CountList
+        caption={t('privacy.corrections')}
+        rows={[{ key: 'corrections', label: t('privacy.corrections'), value: pendingCorrections, to: links.corrections }]}
+      />
     </DashboardCard>
   );
 }
