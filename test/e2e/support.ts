@@ -195,7 +195,7 @@ export function describeViolations(url: string, violations: AxeViolation[]): str
   ])].join('\n');
 }
 
-const visitedByAxe: { lng: Language; path: string }[] = [];
+const visitedByAxe: { lng: Language; url: string; path: string }[] = [];
 
 /**
  * axe runs as a script, which a page without JavaScript cannot: it then checks a copy of that
@@ -222,12 +222,16 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await analyze(page);
   if (process.env.E2E_TIMING) console.log(`axe ${Date.now() - started} ms ${page.url()}`);
   const bad = (results.violations as AxeViolation[]).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  visitedByAxe.push({ lng: await currentLanguage(page), path: new URL(page.url()).pathname.replace(/\/\d+(?=\/|$)/g, '/:id') });
+  const url = new URL(page.url());
+  visitedByAxe.push({ lng: await currentLanguage(page), url: `${url.pathname}${url.search}`, path: url.pathname.replace(/\/\d+(?=\/|$)/g, '/:id') });
   if (bad.length) throw new Error(describeViolations(page.url(), bad));
 }
 
 /** The pages (ids as `:id`) axe has checked in this test file in `lng`: a journey can show it covered both languages. */
 export const axeCoverage = (lng: Language) => [...new Set(visitedByAxe.filter((v) => v.lng === lng).map((v) => v.path))].sort();
+
+/** The addresses axe has checked in this test file in `lng`, in order, each once. */
+export const axeVisited = (lng: Language) => [...new Set(visitedByAxe.filter((v) => v.lng === lng).map((v) => v.url))];
 
 // --------------------------------------------------------------------------------- keyboard
 
@@ -252,4 +256,10 @@ export async function arrowToOption(page: Page, select: Locator, optionLabel: st
   const key = wanted > selected ? 'ArrowDown' : 'ArrowUp';
   for (let i = 0; i < Math.abs(wanted - selected); i += 1) await page.keyboard.press(key);
   expect(await select.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.label.trim())).toBe(optionLabel);
+}
+
+/** The text a control is described by (`aria-describedby`): its hint and, after a refusal, its error. */
+export async function descriptionOf(control: Locator): Promise<string> {
+  return control.evaluate((element) => (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
 }

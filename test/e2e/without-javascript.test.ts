@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  currentLanguage, expectAccessible, expectHeading, expectToast, INSTITUTIONS, signIn, switchLanguage, today, translator, useBrowser,
+  currentLanguage, descriptionOf, expectAccessible, expectHeading, expectToast, INSTITUTIONS, signIn, switchLanguage, today, translator, useBrowser,
 } from './support';
 
 const browser = useBrowser();
@@ -37,8 +37,8 @@ describe('the secretary without JavaScript', () => {
     await form.getByRole('button', { name: t('obligations:moment.recordRendering') }).click();
     form = page.getByRole('region', { name: t('obligations:moment.render') });
     const dateField = form.getByLabel(t('obligations:moment.renderedOn'), { exact: true });
-    await form.getByText(t('obligations:moment.renderedInFuture')).waitFor();
-    expect(await dateField.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => dateField.getAttribute('aria-invalid')).toBe('true');
+    expect(await descriptionOf(dateField)).toContain(t('obligations:moment.renderedInFuture'));
     expect(await form.getByLabel(t('obligations:moment.note'), { exact: true }).inputValue()).toBe('Sent to DUO by secure upload.');
     await expectAccessible(page);
 
