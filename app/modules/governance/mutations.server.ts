@@ -171,7 +171,10 @@ async function reconcileYear(transaction: Transaction, actor: Actor, institution
   if (missing.length + removable.length > 0) {
     await recordAudit(transaction, actor, {
       institutionId, entity: 'compliance-year', entityId: year, action: 'reconcile',
-      changes: { statementsAdded: [null, missing.length], statementsRemoved: [null, removable.length] },
+      changes: {
+        ...(missing.length ? { statementsAdded: [null, missing.length] } : {}),
+        ...(removable.length ? { statementsRemoved: [null, removable.length] } : {}),
+      },
     });
   }
   return { created: missing.length, removed: removable.length };
