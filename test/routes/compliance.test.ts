@@ -118,6 +118,17 @@ describe('another institution', () => {
   });
 });
 
+describe('links from elsewhere', () => {
+  it('a moment\'s "provision" link opens that provision in the newest opened year', async () => {
+    const provisionId = world.code.provisionIds['1.1']!;
+    const response = await call(indexRoute.loader as Handler, world.secretary, college(`?provision=${provisionId}`), params());
+    expect(response.status).toBe(302);
+    expect(response.headers.get('Location')).toBe(college(`/${YEAR}?provision=${provisionId}`));
+    const page = await jsonOf<{ rows: StatementRow[] }>(await call(yearRoute.loader as Handler, world.secretary, college(`/${YEAR}?provision=${provisionId}`), yearParams()));
+    expect(page.rows.map((r) => r.target.number)).toEqual(['1.1']);
+  });
+});
+
 describe('roles', () => {
   it('a supervisor reads every page and download, and every write answers 403', async () => {
     const reads: [string, Handler, Record<string, string>][] = [
