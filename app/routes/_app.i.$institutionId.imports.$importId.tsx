@@ -66,7 +66,7 @@ export default function ImportReport() {
                 <span>
                   <strong>{rowLabel(s.row)}</strong>{' '}
                   {s.errors.length
-                    ? s.errors.map((e) => `${e.field === 'row' ? '' : `${t(`columns.${e.field}`)}: `}${t(e.message)}`).join('; ')
+                    ? s.errors.map((e) => `${e.field === 'row' ? '' : `${t(`columns.${e.field}`)}: `}${t(e.message)}`).join(' ')
                     : t('report.skippedByChoice')}
                 </span>
               </li>

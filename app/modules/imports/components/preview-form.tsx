@@ -66,7 +66,9 @@ export function PreviewForm({ preview, text, chosen, errors, formError, restartH
   const { t } = useTranslation('imports');
   const rowLabel = (row: number) => t(preview.format === 'vcard' ? 'preview.card' : 'preview.row', { row });
   const withErrors = preview.rows.filter((r) => r.errors.length).length;
-  const undecided = preview.rows.filter((r) => [r.person, r.organisation].some((p) => p?.preset === '')).length;
+  // A row waits for a choice where the rules were unsure and nothing has been chosen yet.
+  const undecided = (row: PreviewRow) => (['person', 'organisation'] as const).some((kind) => row[kind] && (chosen[choiceField(kind, row.row)] ?? row[kind]!.preset) === '');
+  const undecidedCount = preview.rows.filter(undecided).length;
   const ignored = preview.columns.filter((c) => !c.key).map((c) => c.header).filter(Boolean);
   return (
     <section aria-labelledby="preview-heading">
@@ -79,7 +81,7 @@ export function PreviewForm({ preview, text, chosen, errors, formError, restartH
       <div className="stats">
         <div className="stat"><div className="stat-value">{preview.rows.length}</div><div className="stat-label">{t('preview.records')}</div></div>
         <div className={`stat${withErrors ? ' stat-danger' : ''}`}><div className="stat-value">{withErrors}</div><div className="stat-label">{t('preview.withErrors')}</div></div>
-        <div className={`stat${undecided ? ' stat-warn' : ''}`}><div className="stat-value">{undecided}</div><div className="stat-label">{t('preview.undecided')}</div></div>
+        <div className={`stat${undecidedCount ? ' stat-warn' : ''}`}><div className="stat-value">{undecidedCount}</div><div className="stat-label">{t('preview.undecided')}</div></div>
       </div>
       <Form method="post" className="stack">
         <FormError message={formError} />
@@ -120,7 +122,9 @@ export function PreviewForm({ preview, text, chosen, errors, formError, restartH
                           ))}
                         </ul>
                       </>
-                    ) : <span className="badge badge-ok">{t('preview.ok')}</span>}
+                    ) : undecided(row)
+                      ? <span className="badge badge-warn">{t('preview.choose')}</span>
+                      : <span className="badge badge-ok">{t('preview.ok')}</span>}
                   </td>
                 </tr>
               ))}
