@@ -311,7 +311,7 @@ function DeviationsSection({ data, language }: { data: DashboardData; language: 
                     </td>
                     <td className="prewrap">{row.explanation ? `${row.explanation}${row.truncated ? '…' : ''}` : <span className="muted">{t('deviations.noExplanation')}</span>}</td>
                     <td>
-                      <Link to={statementPath({ institutionId: row.institutionId, provisionId: row.provisionId, codeId: row.code.id }, year)}>
+                      <Link to={statementPath(row, year)}>
                         {t('deviations.review')}<span className="visually-hidden"> {t('deviations.reviewWhat', { number: row.number, institution: row.institutionName })}</span>
                       </Link>
                     </td>

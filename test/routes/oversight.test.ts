@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statementPath } from '~/modules/oversight/paths';
+import { complianceYearPath, statementPath } from '~/modules/oversight/paths';
+import * as yearRoute from '~/routes/_app.i.$institutionId.compliance.$year._index';
+import * as statementRoute from '~/routes/_app.i.$institutionId.compliance.$year.statements.$statementId';
 import * as oversightRoute from '~/routes/_app.oversight';
 import { anonymousRequest, responseOf, routeArgs, signedInRequest } from '../support/requests';
 import {
@@ -22,7 +24,7 @@ type Loaded = {
   trend: { month: string; overdue: number }[];
   codes: { id: number }[];
   heatMap: { columns: { id: number }[] } | null;
-  deviations: { total: number; rows: { institutionId: number; provisionId: number | null; number: string; code: { id: number } }[] };
+  deviations: { total: number; rows: { statementId: number; institutionId: number; number: string }[] };
 };
 
 let world: OversightWorld;
@@ -124,15 +126,26 @@ describe('filters, sorting and paging in the URL', () => {
   });
 });
 
-describe('drilling into a deviation', () => {
-  it('links to the institution\'s compliance overview of that year, filtered to the provision (or the code, for a principle)', async () => {
+describe('drilling in', () => {
+  it('a deviation links to its statement\'s page in the institution\'s compliance area, which the supervisor may read', async () => {
     const { data } = await load(world.supervisor);
     const [first] = data.deviations.rows;
-    expect(first!.number).toBe('1.2');
-    expect(statementPath({ institutionId: first!.institutionId, provisionId: first!.provisionId, codeId: first!.code.id }, 2025))
-      .toBe(`/i/${world.a.id}/compliance/2025?provision=${code.targets[1]!.provisionId}`);
-    expect(statementPath({ institutionId: world.a.id, provisionId: null, codeId: code.codeId }, 2025))
-      .toBe(`/i/${world.a.id}/compliance/2025?code=${code.codeId}`);
+    expect(first).toMatchObject({ institutionId: world.a.id, number: '1.2' });
+    const path = statementPath(first!, 2025);
+    expect(path).toBe(`/i/${world.a.id}/compliance/2025/statements/${first!.statementId}`);
+    const request = await signedInRequest(world.supervisor, path);
+    const response = await responseOf(statementRoute.loader(routeArgs(request, {
+      institutionId: String(world.a.id), year: '2025', statementId: String(first!.statementId),
+    })));
+    expect(response.status).toBe(200);
+  });
+
+  it('an institution\'s share links to its year overview there', async () => {
+    const path = complianceYearPath(world.b.id, 2025);
+    expect(path).toBe(`/i/${world.b.id}/compliance/2025`);
+    const request = await signedInRequest(world.supervisor, path);
+    const response = await responseOf(yearRoute.loader(routeArgs(request, { institutionId: String(world.b.id), year: '2025' })));
+    expect(response.status).toBe(200);
   });
 });
 
