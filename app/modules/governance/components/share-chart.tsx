@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { sharePercent } from '../rules';
@@ -16,6 +16,7 @@ function useMounted() {
 export function PrincipleShareChart({ code }: { code: CodeShare }) {
   const { t, i18n } = useTranslation('compliance');
   const mounted = useMounted();
+  const captionId = useId();
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const data = code.principles.map((p) => ({ name: p.principle.number, share: sharePercent(p.share) ?? 0 }));
   const height = Math.max(120, data.length * 28 + 40);
@@ -32,9 +33,10 @@ export function PrincipleShareChart({ code }: { code: CodeShare }) {
           </BarChart>
         ) : <div style={{ width: 320, height }} />}
       </figure>
-      <div className="table-wrap">
+      {/* Beside the chart the table may scroll sideways (long Dutch headings): a keyboard must reach it. */}
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
         <table className="compact">
-          <caption>{t('overview.sharesCaption', { code: code.code.title[language] })}</caption>
+          <caption id={captionId}>{t('overview.sharesCaption', { code: code.code.title[language] })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('overview.principle')}</th>
