@@ -43,7 +43,7 @@ export function statusCountSql(column: string, status: StatementStatus): string 
 // Overdue trend
 
 /** How many months the overdue trend covers, the current one included. */
-export const TREND_MONTHS = 12;
+export const TREND_MONTHS = 24;
 
 export type TrendPoint = { month: string; asOf: Day };
 
