@@ -4,6 +4,7 @@ import { COMMITMENTS, seedCommitments } from './agreements-and-obligations';
 import { seedAdoptions, seedStatements } from './compliance';
 import { contextFor, INSTITUTION_KEYS, type DemoContext } from './context';
 import { DEMO_INSTITUTIONS, seedInstitutionsAndAccounts } from './institutions-and-accounts';
+import { seedPrivacy } from './privacy';
 import { REGISTERS, seedRegister } from './register';
 
 /**
@@ -33,6 +34,7 @@ export async function seedDemo(log: (line: string) => void = () => {}): Promise<
       log(`${DEMO_INSTITUTIONS[key].name}: ${ctx.institutions[key].agreements.size} agreements, ${ctx.institutions[key].obligations.size} obligations, ${moments} reporting moments`);
     }
     await seedStatements(ctx);
+    await seedPrivacy(ctx);
     log(`demo data created relative to ${ctx.today}`);
     return 'created';
   } catch (error) {

@@ -2,12 +2,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countUnverified } from '~/modules/parties/queries.server';
 import { countMomentsByStatus } from '~/modules/obligations/queries.server';
 import { MOMENT_STATUSES } from '~/modules/obligations/rules';
+import { countOverdueRequests, countPendingCorrections } from '~/modules/privacy/queries.server';
+import { isRequestOverdue } from '~/modules/privacy/rules';
 import { loader as chooserLoader } from '~/routes/_app._index';
 import { loader as registerLoader } from '~/routes/_app.i.$institutionId.stakeholders._index';
 import { action as loginAction } from '~/routes/login';
 import {
-  Agreement, AgreementParty, AuditEvent, closeDb, ComplianceStatement, ComplianceYear, db, Engagement, Institution, Organisation,
-  Op, Person, Position, QueryTypes, SalienceAssessment, Stakeholder,
+  Agreement, AgreementParty, AuditEvent, closeDb, ComplianceStatement, ComplianceYear, CorrectionProposal, DataSubjectRequest, db, Engagement,
+  Institution, Organisation, Op, Person, Position, QueryTypes, SalienceAssessment, Stakeholder,
 } from '~/utils/db.server';
 import { differenceInDays, today, yearOf } from '~/utils/dates';
 import { seedBootstrapAdmin, seedCodeLibraries, seedDemo } from '../../seeds/index';
@@ -159,6 +161,28 @@ describe('the story', () => {
     expect(await thisYear(institutions.vecht, { needsReview: true })).toBe(await thisYear(institutions.vecht));
     expect(await thisYear(institutions.lekstroom)).toBe(0);
   });
+
+  it('Vecht College has a data-subject request past its deadline, by the dashboard’s own count; the others have none', async () => {
+    expect(await countOverdueRequests(institutions.vecht, today())).toBe(1);
+    expect(await countOverdueRequests(institutions.lekstroom, today())).toBe(0);
+    expect(await countOverdueRequests(institutions.amstelhof, today())).toBe(0);
+    for (const id of Object.values(institutions)) {
+      const requests = await DataSubjectRequest.findAll({ where: { institutionId: id } });
+      expect(requests.some((r) => r.kind === 'access' && r.status === 'completed'), `answered access in ${id}`).toBe(true);
+      expect(requests.some((r) => r.kind === 'rectification' && !r.closedOn && !isRequestOverdue(r, today())), `open rectification in ${id}`).toBe(true);
+      expect(requests.some((r) => r.extendedTo && (r.extensionReason?.length ?? 0) > 40), `extension in ${id}`).toBe(true);
+    }
+  });
+
+  it('a portal correction waits for review at Vecht College, proposed through a followed link; a legal hold stands at Lekstroom', async () => {
+    expect(await countPendingCorrections(institutions.vecht)).toBe(1);
+    const proposal = await CorrectionProposal.findOne({ where: { institutionId: institutions.vecht, status: 'pending' }, rejectOnEmpty: true });
+    expect(Object.keys(proposal.proposed).sort()).toEqual(['initials', 'phone']);
+    const proposed = await AuditEvent.findOne({ where: { entity: 'correction-proposal', entityId: String(proposal.id), action: 'propose' }, rejectOnEmpty: true });
+    expect(proposed.actorLabel).toBe(`portal-link #${proposal.portalLinkId}`);
+    expect(await Person.count({ where: { institutionId: institutions.lekstroom, legalHold: { [Op.ne]: null } } })).toBe(1);
+    expect(await Person.count({ where: { institutionId: [institutions.vecht, institutions.amstelhof], legalHold: { [Op.ne]: null } } })).toBe(0);
+  });
 });
 
 /** What the demo looks like seen from today: the same on any day if it is written relative to today. */
@@ -184,6 +208,10 @@ async function relativePicture() {
       })),
       assessedDaysAgo: assessments.map((a) => differenceInDays(day, a.assessedOn)),
       agreements: agreements.map((a) => ({ kind: a.kind, status: a.status, reviewIn: a.reviewOn ? differenceInDays(a.reviewOn, day) : null })),
+      requests: (await DataSubjectRequest.findAll({ where: { institutionId: id }, order: [['id', 'ASC']] })).map((r) => ({
+        kind: r.kind, status: r.status, receivedDaysAgo: differenceInDays(day, r.receivedOn), overdue: isRequestOverdue(r, day), extended: r.extendedTo !== null,
+      })),
+      pendingCorrections: await countPendingCorrections(id),
       statements: (await ComplianceStatement.findAll({ where: { institutionId: id, year: yearOf(day) - 1 }, order: [['id', 'ASC']] })).map((s) => s.status),
     };
   }
