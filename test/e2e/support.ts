@@ -49,6 +49,15 @@ export function text(lng: Language, key: string, options?: TOptions): string {
   return instance.t(key, options) as string;
 }
 
+/** A catalogue text whose `{{placeholders}}` may be anything: `Governance code {{year}}` → /^Governance code (.+?)$/. */
+export function textPattern(lng: Language, key: string): RegExp {
+  const [ns, path] = key.includes(':') ? key.split(':') as [string, string] : ['common', key];
+  const raw = catalogues[lng].getResource(lng, ns, path) as unknown;
+  if (typeof raw !== 'string') throw new Error(`no catalogue entry ${key} (${lng})`);
+  const parts = raw.split(/\{\{[^}]+\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('(.+?)')}$`);
+}
+
 /** A translator bound to one language, for a journey that runs in either. */
 export const translator = (lng: Language) => (key: string, options?: TOptions) => text(lng, key, options);
 
@@ -262,4 +271,27 @@ export async function arrowToOption(page: Page, select: Locator, optionLabel: st
 export async function descriptionOf(control: Locator): Promise<string> {
   return control.evaluate((element) => (element.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean)
     .map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+}
+
+/**
+ * Opens each address again (GET) in the page's current language and runs axe on it: the pages of
+ * a journey that ran in the other language, seen in this one.
+ */
+export async function revisitAccessible(page: Page, urls: string[]): Promise<void> {
+  const lng = await currentLanguage(page);
+  for (const url of urls) {
+    expect((await visit(page, url)).status(), url).toBe(200);
+    expect(await currentLanguage(page), url).toBe(lng);
+    await page.getByRole('navigation', { name: text(lng, 'common:nav.main') }).waitFor();
+    await expectAccessible(page);
+  }
+}
+
+/** The controls in the page's main area that would change something: POST forms and links to edit or create. */
+export async function editControlsIn(page: Page): Promise<string[]> {
+  return page.locator('main').evaluate((main) => [
+    ...[...main.querySelectorAll('form')].filter((f) => f.method.toLowerCase() !== 'get').map((f) => `form → ${f.getAttribute('action') ?? '(this page)'}`),
+    ...[...main.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((href) => /\/(edit|new|merge)(\?|$)/.test(href)).map((href) => `link → ${href}`),
+    ...[...main.querySelectorAll('textarea, input[type=file]')].map((field) => `field ${field.getAttribute('name')}`),
+  ]);
 }
