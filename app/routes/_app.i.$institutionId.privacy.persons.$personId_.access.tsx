@@ -142,7 +142,7 @@ export default function AccessReport() {
                   <strong>{t(`audit:entities.${e.entity}`, { defaultValue: e.entity })}: {t(`audit:actions.${e.action}`, { defaultValue: e.action })}</strong>{' '}
                   <span className="muted">{t('audit:history.by', { actor: actorName(t, e.actor) })} · <time dateTime={e.occurredAt}>{formatInstant(e.occurredAt, locale)}</time></span>
                 </div>
-                <AuditChanges changes={e.changes} />
+                <AuditChanges changes={e.changes} entity={e.entity} />
               </li>
             ))}
           </ol>

@@ -37,7 +37,7 @@ export default function StakeholderHistory() {
                   <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt, locale)}</time>
                 </span>
               </div>
-              <AuditChanges changes={event.changes} />
+              <AuditChanges changes={event.changes} entity={event.entity} />
             </li>
           ))}
         </ol>

@@ -96,7 +96,7 @@ export function AuditTable({
                   {row.entityId ? <span className="muted">{` #${row.entityId}`}</span> : null}
                 </td>
                 <td>{t(`actions.${row.action}`, { defaultValue: row.action })}</td>
-                <td><AuditChanges changes={row.changes} /></td>
+                <td><AuditChanges changes={row.changes} entity={row.entity} /></td>
               </tr>
             ))}
           </tbody>

@@ -5,18 +5,19 @@ import { useTranslation } from 'react-i18next';
 import type { DateLocale } from '~/utils/dates';
 import { formatInstant } from '~/utils/instants';
 import type { AuditEventView } from '../schema';
+import { valueCatalogue } from '../value-labels';
 
-type HistoryEvent = Pick<AuditEventView, 'id' | 'occurredAt' | 'actorLabel' | 'action' | 'changes'>;
+type HistoryEvent = Pick<AuditEventView, 'id' | 'occurredAt' | 'actorLabel' | 'entity' | 'action' | 'changes'>;
 
-// Fields whose stored slugs the common catalogue translates.
-const VALUE_CATALOGUES: Record<string, string> = { role: 'common:roles', sector: 'common:sectors', locale: 'common:language' };
-
-/** A stored value as a person reads it: a dash for nothing, yes/no, a translated slug, or the text. */
-export function formatAuditValue(t: TFunction, field: string, value: unknown): string {
+/**
+ * A stored value as a person reads it: a dash for nothing, yes/no, the area's label for an
+ * enumerated field of that record (value-labels.ts), or the text.
+ */
+export function formatAuditValue(t: TFunction, field: string, value: unknown, entity?: string): string {
   if (value === null || value === undefined || value === '') return t('common:none');
   if (typeof value === 'boolean') return t(value ? 'common:yes' : 'common:no');
   if (typeof value === 'string') {
-    const catalogue = VALUE_CATALOGUES[field];
+    const catalogue = valueCatalogue(field, entity);
     return catalogue ? t(`${catalogue}.${value}`, { defaultValue: value }) : value;
   }
   if (typeof value === 'number') return String(value);
@@ -26,7 +27,8 @@ export function formatAuditValue(t: TFunction, field: string, value: unknown): s
 /** Scripts and scheduled jobs act as `system`; everyone else is named by their email at the time. */
 export const actorName = (t: TFunction, label: string) => (label === 'system' ? t('audit:actors.system') : label);
 
-export function AuditChanges({ changes }: { changes: HistoryEvent['changes'] }) {
+/** The changed fields of one event; `entity` is the record's kind, which says what `status` or `kind` means. */
+export function AuditChanges({ changes, entity }: { changes: HistoryEvent['changes']; entity?: string }) {
   const { t } = useTranslation('audit');
   const entries = Object.entries(changes ?? {});
   if (entries.length === 0) return null;
@@ -36,8 +38,8 @@ export function AuditChanges({ changes }: { changes: HistoryEvent['changes'] }) 
         <li key={field}>
           {t('history.change', {
             field: t(`fields.${field}`, { defaultValue: field }),
-            before: formatAuditValue(t, field, before),
-            after: formatAuditValue(t, field, after),
+            before: formatAuditValue(t, field, before, entity),
+            after: formatAuditValue(t, field, after, entity),
           })}
         </li>
       ))}
@@ -72,7 +74,7 @@ export function History({
                   <time dateTime={event.occurredAt}>{formatInstant(event.occurredAt, locale)}</time>
                 </span>
               </div>
-              <AuditChanges changes={event.changes} />
+              <AuditChanges changes={event.changes} entity={event.entity} />
             </li>
           ))}
         </ol>
