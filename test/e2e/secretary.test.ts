@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { formatDay } from '~/utils/dates';
 import {
   arrowToOption, axeCoverage, currentLanguage, expectAccessible, expectHeading, expectToast, INSTITUTIONS, signIn, switchLanguage, tabTo,
-  translator, useBrowser, type Language,
+  today, translator, useBrowser, type Language,
 } from './support';
 
 const browser = useBrowser();
@@ -135,8 +136,9 @@ async function secretaryJourney(page: Page, lng: Language, names: Names) {
   await expectToast(page, t('obligations:toast.created'));
   await expectAccessible(page);
 
-  // The first moment is due on 1 April 2026, inside the lead time: due soon. Render it with evidence.
-  const dueOn = lng === 'en' ? '1 April 2026' : '1 april 2026';
+  // The first moment is due on 1 April, inside the 30-day lead time of the pinned today (16 March):
+  // due soon. Render it with evidence.
+  const dueOn = formatDay(`${today().slice(0, 4)}-04-01`, lng);
   await page.getByRole('link', { name: dueOn, exact: true }).click();
   await expectHeading(page, new RegExp(`^${names.obligation} — `));
   expect(await page.locator('.page-header .subtitle').textContent()).toContain(t('obligations:status.due-soon'));
@@ -150,7 +152,7 @@ async function secretaryJourney(page: Page, lng: Language, names: Names) {
   await renderForm.getByRole('button', { name: t('obligations:moment.recordRendering') }).click();
   await expectToast(page, t('obligations:toast.rendered'));
   const account = page.getByRole('region', { name: t('obligations:moment.account'), exact: true });
-  await expect.poll(() => account.textContent()).toContain(lng === 'en' ? '16 March 2026' : '16 maart 2026');
+  await expect.poll(() => account.textContent()).toContain(formatDay(today(), lng));
   expect(await page.locator('.page-header .subtitle').textContent()).toContain(t('obligations:status.rendered'));
   await expectAccessible(page);
 
