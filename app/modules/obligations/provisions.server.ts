@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import { CodeAdoption, CodeProvision, GovernanceCode, ObligationProvision, Op } from '~/utils/db.server';
+import { CodeAdoption, CodeProvision, db, GovernanceCode, Op, QueryTypes } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import type { ProvisionGroup } from './views';
 
@@ -42,22 +42,29 @@ export async function assertProvisions(transaction: Transaction, institutionId: 
   if (found !== new Set(ids).size) throw new DomainError('invalid', 'common:errors.invalidChoice', { provisionIds: 'common:errors.invalidChoice' });
 }
 
-/** The provisions an obligation cites, with their code, in number order. */
-export async function provisionsOf(obligationIds: number[]): Promise<Map<number, { id: number; number: string; title: { nl: string; en: string }; codeTitle: { nl: string; en: string } }[]>> {
-  const map = new Map<number, { id: number; number: string; title: { nl: string; en: string }; codeTitle: { nl: string; en: string } }[]>();
+type LocalText = { nl: string; en: string };
+export type CitedProvision = { id: number; number: string; title: LocalText; codeTitle: LocalText };
+
+// A JSON column arrives parsed from PostgreSQL and as text from SQLite.
+const jsonOf = (value: unknown): LocalText => (typeof value === 'string' ? JSON.parse(value) : value) as LocalText;
+
+/** The provisions an obligation cites, with their code, in the code's order. */
+export async function provisionsOf(obligationIds: number[]): Promise<Map<number, CitedProvision[]>> {
+  const map = new Map<number, CitedProvision[]>();
   if (obligationIds.length === 0) return map;
-  const links = await ObligationProvision.findAll({
-    where: { obligationId: { [Op.in]: obligationIds } },
-    include: [{
-      model: CodeProvision, as: 'provision', attributes: ['id', 'number', 'title', 'position'],
-      include: [{ model: GovernanceCode, as: 'code', attributes: ['id', 'title'] }],
-    }],
-    order: [[{ model: CodeProvision, as: 'provision' }, 'position', 'ASC']],
-  });
-  for (const link of links) {
-    const provision = link.get('provision') as CodeProvision;
-    const code = provision.get('code') as GovernanceCode;
-    map.set(link.obligationId, [...(map.get(link.obligationId) ?? []), { id: provision.id, number: provision.number, title: provision.title, codeTitle: code.title }]);
+  // Plain rows, not model instances: a feed asks this for a thousand obligations at once.
+  const sequelize = await db();
+  const rows = await sequelize.query<{ obligation_id: number; id: number; number: string; title: unknown; code_title: unknown }>(
+    `SELECT op.obligation_id, p.id, p.number, p.title, c.title AS code_title
+      FROM obligation_provisions op JOIN code_provisions p ON p.id = op.provision_id JOIN governance_codes c ON c.id = p.code_id
+      WHERE op.obligation_id IN (:obligationIds) ORDER BY p.position, p.id`,
+    { replacements: { obligationIds }, type: QueryTypes.SELECT },
+  );
+  for (const row of rows) {
+    const provision = { id: Number(row.id), number: row.number, title: jsonOf(row.title), codeTitle: jsonOf(row.code_title) };
+    const list = map.get(Number(row.obligation_id));
+    if (list) list.push(provision);
+    else map.set(Number(row.obligation_id), [provision]);
   }
   return map;
 }

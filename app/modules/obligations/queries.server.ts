@@ -8,8 +8,7 @@ import {
 } from './rules';
 import type { MomentFilters, MomentSort, ObligationFilters, ObligationSort } from './schema';
 import {
-  Agreement, db, Institution, Obligation, ObligationStakeholder, Op, QueryTypes, ReportingMoment, Stakeholder, User,
-  type WhereOptions,
+  Agreement, db, Institution, Obligation, Op, QueryTypes, ReportingMoment, User, type WhereOptions,
 } from '~/utils/db.server';
 import { addDays, endOfMonthDay, type Day } from '~/utils/dates';
 import { likePattern, type ListParams, type Page } from '~/utils/list-params';
@@ -34,14 +33,18 @@ export type ObligationRow = {
 async function stakeholdersOf(obligationIds: number[]): Promise<Map<number, { id: number; name: string }[]>> {
   const map = new Map<number, { id: number; name: string }[]>();
   if (obligationIds.length === 0) return map;
-  const links = await ObligationStakeholder.findAll({
-    where: { obligationId: { [Op.in]: obligationIds } },
-    include: [{ model: Stakeholder, as: 'stakeholder', attributes: ['id', 'name'] }],
-    order: [[{ model: Stakeholder, as: 'stakeholder' }, 'name', 'ASC']],
-  });
-  for (const link of links) {
-    const s = link.get('stakeholder') as Stakeholder;
-    map.set(link.obligationId, [...(map.get(link.obligationId) ?? []), { id: s.id, name: s.name }]);
+  // Plain rows, not model instances: a feed asks this for a thousand obligations at once.
+  const sequelize = await db();
+  const rows = await sequelize.query<{ obligation_id: number; id: number; name: string }>(
+    `SELECT os.obligation_id, s.id, s.name FROM obligation_stakeholders os JOIN stakeholders s ON s.id = os.stakeholder_id
+      WHERE os.obligation_id IN (:obligationIds) ORDER BY s.name, s.id`,
+    { replacements: { obligationIds }, type: QueryTypes.SELECT },
+  );
+  for (const row of rows) {
+    const stakeholder = { id: Number(row.id), name: row.name };
+    const list = map.get(Number(row.obligation_id));
+    if (list) list.push(stakeholder);
+    else map.set(Number(row.obligation_id), [stakeholder]);
   }
   return map;
 }
