@@ -102,9 +102,12 @@ describe('erasure by anonymisation', () => {
     for (const value of values) expect(after, value).not.toContain(value.toLowerCase());
   });
 
-  it('leaves none of them in the database file either (SQLite: secure_delete and a folded write-ahead log)', async (context) => {
+  // Only SQLite keeps the database in a file we can read; on PostgreSQL the test does not exist.
+  const onSqlite = !process.env.TEST_POSTGRES_URL;
+  if (onSqlite) it('leaves none of them in the database file either (SQLite: secure_delete and a folded write-ahead log)', async () => {
     const bytes = await databaseFileText();
-    if (bytes === null) return context.skip();
+    expect(bytes, 'the SQLite database file is readable').not.toBeNull();
+    if (bytes === null) return;
     for (const value of values) expect(bytes.includes(value.toLowerCase()), value).toBe(false);
   });
 
