@@ -27,6 +27,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return partyPageAction(request, access, 'person', idParam(params.personId));
 }
 
+// A download: a plain document request, so the browser saves the file (and the export is audited once).
+function VCardLink({ href }: { href: string }) {
+  const { t } = useTranslation('parties');
+  return <a className="button button-secondary" href={href} download>{t('persons.vcard')}</a>;
+}
+
 export default function PersonPage() {
   const { t } = useTranslation('parties');
   const { day } = useDays();
@@ -36,6 +42,7 @@ export default function PersonPage() {
   const stale = !person.lastVerifiedOn || person.lastVerifiedOn < staleBefore;
   const writable = can.write && !person.mergedIntoId;
   const own = stakeholders.find((s) => s.via === 'self');
+  const card = `${base}/parties/persons/${person.id}/card.vcf`;
   return (
     <>
       <p className="breadcrumbs"><Link to={`${base}/parties/persons`}>{t('persons.title')}</Link></p>
@@ -55,8 +62,11 @@ export default function PersonPage() {
             {can.manage && person.active ? <Link className="button button-secondary" to={`${base}/parties/persons/${person.id}/merge`}>{t('merge.action')}</Link> : null}
             <Link className="button button-secondary" to={`${base}/privacy/persons/${person.id}`}>{t('common:nav.privacy')}</Link>
             <ActivationForm active={person.active} version={person.version} />
+            <VCardLink href={card} />
           </div>
-        ) : null}
+        ) : (
+          <div className="page-actions"><VCardLink href={card} /></div>
+        )}
       </div>
       <AreaNav institutionId={institution.id} />
       {person.mergedInto ? <MergedNotice href={`${base}/parties/persons/${person.mergedInto.id}`} name={person.mergedInto.displayName} /> : null}

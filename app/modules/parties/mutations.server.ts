@@ -146,6 +146,14 @@ export async function updatePersonIn(transaction: Transaction, actor: Actor, inp
   }
 }
 
+/** A vCard carries personal data out of the register: the trail says who took it, and in what form. */
+export async function recordPersonExport(actor: Actor, input: InInstitution & { personId: number; format: 'vcard' }): Promise<void> {
+  await inTransaction((transaction) =>
+    recordAudit(transaction, actor, {
+      institutionId: input.institutionId, entity: 'person', entityId: input.personId, action: 'export', changes: { format: [null, input.format] },
+    }));
+}
+
 // ---------------------------------------------------------------- organisations
 
 function organisationValues(input: OrganisationInput) {

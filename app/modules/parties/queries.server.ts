@@ -625,3 +625,28 @@ export async function getPosition(institutionId: number, positionId: number) {
     organisationActive: organisation.active,
   };
 }
+
+/**
+ * What a person's vCard holds: the person, and their current positions with the organisation's
+ * address and website (the card's business details), the newest position first.
+ */
+export async function getPersonCard(institutionId: number, personId: number) {
+  const person = await Person.findOne({ where: { id: personId, institutionId } });
+  if (!person) return null;
+  const day = today();
+  const positions = await Position.findAll({
+    where: { personId, institutionId },
+    include: [{ model: Organisation, as: 'organisation', attributes: ['id', 'name', 'street', 'houseNumber', 'postcode', 'city', 'website'] }],
+    order: [['startsOn', 'DESC'], ['id', 'DESC']],
+  });
+  return {
+    person: { ...personFields(person), displayName: displayNameOf(person) },
+    positions: positions.filter((p) => isPositionCurrent(p, day)).map((p) => {
+      const o = p.get('organisation') as Organisation;
+      return {
+        title: p.title, businessEmail: p.businessEmail, businessPhone: p.businessPhone,
+        organisation: { name: o.name, street: o.street, houseNumber: o.houseNumber, postcode: o.postcode, city: o.city, website: o.website },
+      };
+    }),
+  };
+}
