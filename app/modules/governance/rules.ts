@@ -134,54 +134,88 @@ export function evidenceReplacements(year: number, today: Day): { yearStart: Day
 }
 
 /**
- * The moments in scope of statement `<s>` (see EvidenceTally), as three joins onto moment alias
- * `em` — through the provision's obligations, the statement's linked obligations, and its linked
- * moments — each index-friendly. The year comes from `:yearStart`/`:yearEnd`, so a query covers
- * statements of one year.
+ * The moments in scope of statement `<s>` (see EvidenceTally), three ways onto moment alias `em`:
+ * through the provision's obligations, the statement's linked obligations, and its linked
+ * moments — each a link table (`links`), how a moment hangs on it (`on`) and the conditions that
+ * tie both to the statement (`where`), each index-friendly. The year comes from `:yearStart`/
+ * `:yearEnd`, so a query covers statements of one year.
  */
-function scopeSources(s: string): { from: string; where: string }[] {
+type ScopeSource = { links: string; on: string; where: string };
+
+function scopeSources(s: string): ScopeSource[] {
   const sameInstitution = `em.institution_id = ${s}.institution_id`;
   const inYear = 'em.due_on >= :yearStart AND em.due_on <= :yearEnd';
   return [
     {
-      from: 'obligation_provisions eop JOIN reporting_moments em ON em.obligation_id = eop.obligation_id',
+      links: 'obligation_provisions eop', on: 'em.obligation_id = eop.obligation_id',
       where: `eop.provision_id = ${s}.provision_id AND ${sameInstitution} AND ${inYear}`,
     },
     {
-      from: 'statement_evidence ese JOIN reporting_moments em ON em.obligation_id = ese.obligation_id',
+      links: 'statement_evidence ese', on: 'em.obligation_id = ese.obligation_id',
       where: `ese.statement_id = ${s}.id AND ${sameInstitution} AND ${inYear}`,
     },
     {
-      from: 'statement_evidence esm JOIN reporting_moments em ON em.id = esm.reporting_moment_id',
+      links: 'statement_evidence esm', on: 'em.id = esm.reporting_moment_id',
       where: `esm.statement_id = ${s}.id AND ${sameInstitution}`,
     },
   ];
 }
 
+const sourceFrom = (source: ScopeSource) => `${source.links} JOIN reporting_moments em ON ${source.on}`;
+
+/**
+ * evidenceHealth's order for the SQL twins: the first health any moment's status gives, worst
+ * first; none of these statuses (no moments, or only waived ones) is `none`.
+ */
+const HEALTH_BY_STATUS: readonly (readonly [Exclude<EvidenceHealth, 'none'>, string])[] = [
+  ['overdue', "'overdue'"],
+  ['late', "'rendered-late'"],
+  ['on-time', "'rendered', 'planned', 'due-soon'"],
+];
+
 /**
  * evidenceHealth as SQL over compliance statement alias `<s>`, with `:yearStart`, `:yearEnd` and
  * `:today` (evidenceReplacements). It reuses momentStatusSql, so a moment's status means the same
- * in both places. Portable: the same text runs on SQLite and PostgreSQL.
+ * in both places. Portable: the same text runs on SQLite and PostgreSQL. Correlated per
+ * statement: for many statements at once, evidenceHealthOfSql over momentsInScopeSql is cheaper.
  */
 export function evidenceHealthSql(statementAlias: string): string {
   const s = identifier(statementAlias);
   const status = momentStatusSql('em');
   const any = (statuses: string) =>
-    `(${scopeSources(s).map(({ from, where }) => `EXISTS (SELECT 1 FROM ${from} WHERE ${where} AND (${status}) IN (${statuses}))`).join(' OR ')})`;
-  return `(CASE WHEN ${any("'overdue'")} THEN 'overdue' WHEN ${any("'rendered-late'")} THEN 'late'
-    WHEN ${any("'rendered', 'planned', 'due-soon'")} THEN 'on-time' ELSE 'none' END)`;
+    `(${scopeSources(s).map((source) => `EXISTS (SELECT 1 FROM ${sourceFrom(source)} WHERE ${source.where} AND (${status}) IN (${statuses}))`).join(' OR ')})`;
+  return `(CASE ${HEALTH_BY_STATUS.map(([health, statuses]) => `WHEN ${any(statuses)} THEN '${health}'`).join(' ')} ELSE 'none' END)`;
+}
+
+/**
+ * evidenceHealth as an aggregate over the moment statuses in `statusColumn` of one group of rows
+ * (a statement's rows of momentsInScopeSql; NULL where a LEFT JOIN found none), for a GROUP BY.
+ */
+export function evidenceHealthOfSql(statusColumn: string): string {
+  const [alias, column, ...rest] = statusColumn.split('.');
+  if (rest.length > 0 || !column) throw new Error(`Not a qualified column: ${JSON.stringify(statusColumn)}`);
+  const c = `${identifier(alias!)}.${identifier(column)}`;
+  const any = (statuses: string) => `SUM(CASE WHEN ${c} IN (${statuses}) THEN 1 ELSE 0 END) > 0`;
+  return `(CASE ${HEALTH_BY_STATUS.map(([health, statuses]) => `WHEN ${any(statuses)} THEN '${health}'`).join(' ')} ELSE 'none' END)`;
 }
 
 /**
  * The moments in scope of the statements `<s>` that `where` selects (a condition on `<s>`), one
  * row per statement and moment: `statement_id, moment_id, status`. What evidenceTally counts.
+ * The join order is fixed (CROSS JOIN, for SQLite's planner): by default the statements first,
+ * right for a page of them; `{ many: true }` for many statements at once (a dashboard over
+ * hundreds of institutions) starts from the link tables instead, so each link is read once
+ * rather than every moment of every institution in scope being matched against the links.
  */
-export function momentsInScopeSql(statementAlias: string, where: string): string {
+export function momentsInScopeSql(statementAlias: string, where: string, options: { many?: boolean } = {}): string {
   const s = identifier(statementAlias);
   const select = `SELECT ${s}.id AS statement_id, em.id AS moment_id, ${momentStatusSql('em')} AS status`;
+  const statements = `compliance_statements ${s}`;
   // UNION (not UNION ALL): a moment reached two ways counts once.
   return scopeSources(s)
-    .map((source) => `${select} FROM compliance_statements ${s} CROSS JOIN ${source.from} WHERE ${source.where} AND (${where})`)
+    .map((source) => (options.many
+      ? `${select} FROM ${source.links} CROSS JOIN reporting_moments em CROSS JOIN ${statements} WHERE ${source.on} AND ${source.where} AND (${where})`
+      : `${select} FROM ${statements} CROSS JOIN ${sourceFrom(source)} WHERE ${source.where} AND (${where})`))
     .join(' UNION ');
 }
 
@@ -225,12 +259,16 @@ export function effectiveRegimeSql(provisionAlias: string, principleAlias: strin
 /**
  * Each flag of statementFlags as a SQL condition over statement alias `<s>`, the statement's
  * provision alias and its own principle alias (LEFT JOINed on s.provision_id / s.principle_id),
- * with the replacements of evidenceReplacements.
+ * with the replacements of evidenceReplacements. `health` is the statement's evidence health as
+ * SQL: by default evidenceHealthSql; a query over many statements passes a column it worked out
+ * once per statement (evidenceHealthOfSql).
  */
-export function statementFlagSql(aliases: { statement: string; provision: string; principle: string }): Record<StatementFlag, string> {
+export function statementFlagSql(
+  aliases: { statement: string; provision: string; principle: string }, options: { health?: string } = {},
+): Record<StatementFlag, string> {
   const s = identifier(aliases.statement);
   const regime = effectiveRegimeSql(aliases.provision, aliases.principle);
-  const health = evidenceHealthSql(s);
+  const health = options.health ?? evidenceHealthSql(s);
   const required = `(${s}.status IN ('partially', 'explains', 'not-applicable') OR (${regime} = 'apply-and-explain' AND ${s}.status <> 'not-assessed'))`;
   return {
     'evidence-overdue': `(${s}.status = 'complies' AND ${health} = 'overdue')`,
