@@ -8,6 +8,7 @@ import * as privacy from './20261122000600-privacy';
 import * as stakeholdersRegisterIndexes from './20261122000710-stakeholders-register-indexes';
 import * as oversightIndexes from './20261122000740-oversight-indexes';
 import * as auditTrailIndexes from './20261122000760-audit-trail-indexes';
+import * as oversightReviewIndexes from './20261122000780-oversight-review-indexes';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -22,4 +23,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000710-stakeholders-register-indexes', module: stakeholdersRegisterIndexes },
   { name: '20261122000740-oversight-indexes', module: oversightIndexes },
   { name: '20261122000760-audit-trail-indexes', module: auditTrailIndexes },
+  { name: '20261122000780-oversight-review-indexes', module: oversightReviewIndexes },
 ];
