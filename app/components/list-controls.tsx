@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The same URL with some search params replaced (undefined removes one). */
-function withParams(search: string, changes: Record<string, string | number | undefined>): string {
+export function withParams(search: string, changes: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams(search);
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined || value === '') params.delete(key);

@@ -2,16 +2,16 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Pagination, SortHeader } from '~/components/list-controls';
+import { Pagination, SortHeader, withParams } from '~/components/list-controls';
 import { requireOversight } from '~/modules/auth/guards.server';
-import { sharePercent } from '~/modules/governance/rules';
+import { sharePercent, STATEMENT_FLAGS, type StatementStatus } from '~/modules/governance/rules';
 import { SECTORS } from '~/modules/institutions/schema';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
 import { OverdueTrendChart, ShareBars } from '~/modules/oversight/components/charts';
 import { HeatMap, HeatMapLegend } from '~/modules/oversight/components/heat-map';
 import { complianceYearPath, statementPath } from '~/modules/oversight/paths';
 import {
-  getDefaultYear, getHeatMap, getOverdueTrend, listDeviations, listOversightCodes, listOversightInstitutions,
+  getDefaultYear, getHeatMap, getOverdueTrend, listOversightCodes, listOversightInstitutions, listToReview,
 } from '~/modules/oversight/queries.server';
 import { TREND_MONTHS } from '~/modules/oversight/rules';
 import {
@@ -41,11 +41,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const scope = { userId: user.id, all: allInstitutions, sector: filters.sector };
   const year = filters.year ?? (await getDefaultYear(scope, yearOf(day)));
 
-  const [{ rows: institutions, totals }, trend, codes, deviations] = await Promise.all([
+  const [{ rows: institutions, totals }, trend, codes, review] = await Promise.all([
     listOversightInstitutions(scope, year, day, list),
     getOverdueTrend(scope, day),
     listOversightCodes(scope, year),
-    listDeviations(scope, year, day, { limit: DEVIATIONS_PER_PAGE, offset: (filters.dpage - 1) * DEVIATIONS_PER_PAGE }),
+    listToReview(scope, year, day, { limit: DEVIATIONS_PER_PAGE, offset: (filters.dpage - 1) * DEVIATIONS_PER_PAGE, flag: filters.flag }),
   ]);
   // The heat map shows one code version: the one asked for, else the one most institutions share.
   const code = codes.find((c) => c.id === filters.code) ?? codes[0] ?? null;
@@ -63,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: day,
     year,
     years: years.sort((a, b) => b - a),
-    filters: { sector: filters.sector ?? null, dpage: filters.dpage, hpage: filters.hpage },
+    filters: { sector: filters.sector ?? null, flag: filters.flag ?? null, dpage: filters.dpage, hpage: filters.hpage },
     list,
     institutions,
     totals,
@@ -71,7 +71,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     codes,
     code,
     heatMap,
-    deviations,
+    review,
   });
 }
 
@@ -152,7 +152,7 @@ function Dashboard({ data }: { data: DashboardData }) {
           <InstitutionsSection data={data} locale={locale} none={none} />
           <TrendSection data={data} locale={locale} />
           <HeatMapSection data={data} language={language} />
-          <DeviationsSection data={data} language={language} />
+          <ReviewSection data={data} language={language} />
         </>
       )}
     </div>
@@ -273,58 +273,91 @@ function HeatMapSection({ data, language }: { data: DashboardData; language: 'nl
   );
 }
 
-function DeviationsSection({ data, language }: { data: DashboardData; language: 'nl' | 'en' }) {
+/**
+ * Deviations and flags to review: statements that explain a deviation or comply in part, and
+ * statements the compliance rules flag; the flags narrow the list through the URL (`flag`), each
+ * with its count over the whole scope.
+ */
+function ReviewSection({ data, language }: { data: DashboardData; language: 'nl' | 'en' }) {
   const { t } = useTranslation('oversight');
-  const { deviations, year } = data;
+  const { search } = useLocation();
+  const { review, year } = data;
+  const current = data.filters.flag;
+  const choices = [
+    { flag: undefined, label: t('deviations.all', { count: review.counts.statements }) },
+    ...STATEMENT_FLAGS.map((flag) => ({ flag, label: t('deviations.flagCount', { flag: t(`flags.${flag}`), count: review.counts.flags[flag] }) })),
+  ];
   return (
     <section className="card" aria-labelledby="oversight-deviations">
       <h2 id="oversight-deviations">{t('deviations.title', { year })}</h2>
       <p className="muted">{t('deviations.intro')}</p>
-      {deviations.total === 0 ? (
+      {review.counts.statements === 0 ? (
         <p className="empty">{t('deviations.empty', { year })}</p>
       ) : (
         <>
-          <div className="table-wrap">
-            <table>
-              <caption>{t('deviations.caption', { count: deviations.total, year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('deviations.institution')}</th>
-                  <th scope="col">{t('deviations.provision')}</th>
-                  <th scope="col">{t('deviations.status')}</th>
-                  <th scope="col">{t('deviations.explanation')}</th>
-                  <th scope="col"><span className="visually-hidden">{t('deviations.open')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {deviations.rows.map((row) => (
-                  <tr key={row.statementId}>
-                    <td>{row.institutionName}</td>
-                    <td>
-                      <strong>{row.number}</strong> {row.title[language]}
-                      <div className="muted">{t('deviations.code', { title: row.code.title[language], version: row.code.version })}</div>
-                    </td>
-                    <td>
-                      <span className={`badge ${row.status === 'explains' ? 'badge-danger' : 'badge-warn'}`}>{t(`statuses.${row.status}`)}</span>
-                      {row.needsReview ? <> <span className="badge badge-info">{t('deviations.needsReview')}</span></> : null}
-                      {row.flags.map((flag) => <div key={flag}><span className="badge badge-warn">{t(`flags.${flag}`)}</span></div>)}
-                    </td>
-                    <td className="prewrap">{row.explanation ? `${row.explanation}${row.truncated ? '…' : ''}` : <span className="muted">{t('deviations.noExplanation')}</span>}</td>
-                    <td>
-                      <Link to={statementPath(row, year)}>
-                        {t('deviations.review')}<span className="visually-hidden"> {t('deviations.reviewWhat', { number: row.number, institution: row.institutionName })}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={data.filters.dpage} perPage={DEVIATIONS_PER_PAGE} total={deviations.total} param="dpage" label={t('deviations.pages')} />
+          <nav className="tabs area-nav" aria-label={t('deviations.byFlag')}>
+            {choices.map((choice) => (
+              <Link
+                key={choice.flag ?? 'all'}
+                to={withParams(search, { flag: choice.flag, dpage: undefined })}
+                aria-current={(choice.flag ?? null) === current ? 'page' : undefined}
+              >
+                {choice.label}
+              </Link>
+            ))}
+          </nav>
+          {current && review.total === 0 ? (
+            <p className="empty">{t('deviations.noneFlagged', { flag: t(`flags.${current}`), year })}</p>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table>
+                  <caption>{t('deviations.caption', { count: review.total, year })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('deviations.institution')}</th>
+                      <th scope="col">{t('deviations.provision')}</th>
+                      <th scope="col">{t('deviations.status')}</th>
+                      <th scope="col">{t('deviations.explanation')}</th>
+                      <th scope="col"><span className="visually-hidden">{t('deviations.open')}</span></th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {review.rows.map((row) => (
+                      <tr key={row.statementId}>
+                        <td>{row.institutionName}</td>
+                        <td>
+                          <strong>{row.number}</strong> {row.title[language]}
+                          <div className="muted">{t('deviations.code', { title: row.code.title[language], version: row.code.version })}</div>
+                        </td>
+                        <td>
+                          <span className={`badge ${STATUS_BADGE[row.status]}`}>{t(`statuses.${row.status}`)}</span>
+                          {row.needsReview ? <> <span className="badge badge-info">{t('deviations.needsReview')}</span></> : null}
+                          {row.flags.map((flag) => <div key={flag}><span className="badge badge-warn">{t(`flags.${flag}`)}</span></div>)}
+                        </td>
+                        <td className="prewrap">{row.explanation ? `${row.explanation}${row.truncated ? '…' : ''}` : <span className="muted">{t('deviations.noExplanation')}</span>}</td>
+                        <td>
+                          <Link to={statementPath(row, year)}>
+                            {t('deviations.review')}<span className="visually-hidden"> {t('deviations.reviewWhat', { number: row.number, institution: row.institutionName })}</span>
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pagination page={data.filters.dpage} perPage={DEVIATIONS_PER_PAGE} total={review.total} param="dpage" label={t('deviations.pages')} />
+            </>
+          )}
         </>
       )}
     </section>
   );
 }
+
+// A deviation stands out most; a statement listed for a flag alone is shown plainly.
+const STATUS_BADGE: Record<StatementStatus, string> = {
+  explains: 'badge-danger', partially: 'badge-warn', complies: 'badge-muted', 'not-applicable': 'badge-muted', 'not-assessed': 'badge-muted',
+};
 
 export const ErrorBoundary = GeneralErrorBoundary;

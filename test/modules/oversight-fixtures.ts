@@ -1,7 +1,7 @@
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { validateCodeLibrary } from '~/modules/governance/library-schema';
 import { importCodeLibrary } from '~/modules/governance/mutations.server';
-import type { StatementStatus } from '~/modules/governance/rules';
+import type { Regime, StatementStatus } from '~/modules/governance/rules';
 import type { Sector } from '~/modules/institutions/schema';
 import { CodePrinciple, CodeProvision, ComplianceStatement, ComplianceYear, Obligation, ReportingMoment } from '~/utils/db.server';
 import { addDays, type Day } from '~/utils/dates';
@@ -16,8 +16,15 @@ let sequence = 0;
 
 const text = (en: string) => ({ nl: `${en} (nl)`, en });
 
-/** A code of our own: principle 1 with six provisions, principle 2 with none listed. */
-export async function makeCode(sectors: Sector[] = ['vocational-education', 'housing', 'healthcare'], coverage: 'partial' | 'complete' = 'partial') {
+const COMPLY_OR_EXPLAIN: Regime[] = Array.from({ length: 6 }, () => 'comply-or-explain');
+
+/**
+ * A code of our own: principle 1 with six provisions (comply-or-explain unless `regimes` says
+ * otherwise), principle 2 (mandatory) with none listed.
+ */
+export async function makeCode(
+  sectors: Sector[] = ['vocational-education', 'housing', 'healthcare'], coverage: 'partial' | 'complete' = 'partial', regimes = COMPLY_OR_EXPLAIN,
+) {
   const numbers = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6'];
   const validated = validateCodeLibrary({
     key: `oversight-code-${++sequence}`, version: '2020', title: text(`Oversight test code ${sequence}`), issuer: 'Test issuer',
@@ -25,7 +32,7 @@ export async function makeCode(sectors: Sector[] = ['vocational-education', 'hou
     principles: [
       {
         number: '1', title: text('Board and supervision'),
-        provisions: numbers.map((number) => ({ number, title: text(`Provision ${number}`), regime: 'comply-or-explain', tags: ['stakeholders'] })),
+        provisions: numbers.map((number, i) => ({ number, title: text(`Provision ${number}`), regime: regimes[i]!, tags: ['stakeholders'] })),
       },
       { number: '2', title: text('Dialogue with stakeholders'), regime: 'mandatory', provisions: [] },
     ],

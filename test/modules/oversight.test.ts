@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { complianceShare, countStatuses, STATEMENT_STATUSES, type StatementStatus } from '~/modules/governance/rules';
 import {
-  getDefaultYear, getHeatMap, getOverdueTrend, listDeviations, listOversightCodes, listOversightInstitutions,
+  getDefaultYear, getHeatMap, getOverdueTrend, listOversightCodes, listOversightInstitutions, listToReview,
   type OversightScope,
 } from '~/modules/oversight/queries.server';
 import { everOverdueSql, overdueOnSql, trendDays, wasOverdueOn } from '~/modules/oversight/rules';
-import { db, QueryTypes, ReportingMoment } from '~/utils/db.server';
+import { db, ObligationProvision, QueryTypes, ReportingMoment, StatementEvidence } from '~/utils/db.server';
 import { addDays, type Day } from '~/utils/dates';
 import { grant, makeInstitution, makeUser } from '../support/factories';
 import {
@@ -16,7 +16,8 @@ import {
 /**
  * The supervisor dashboard's reads against a real database: what a user's scope lets in (and
  * keeps out of every count), the compliance share in SQL against the compliance area's rule, the
- * overdue trend against its pure twin, the filters, the heat map and the deviations to review.
+ * overdue trend against its pure twin, the filters, the heat map and the deviations and flags to
+ * review (the flags against the compliance area's pure rule: test/modules/oversight-review.test.ts).
  */
 
 const TODAY: Day = '2026-03-10';
@@ -32,13 +33,13 @@ beforeAll(async () => {
   code = await makeCode();
   scope = { userId: world.supervisor.id, all: false };
   // A: (2 + ½) ÷ (7 − 1); its last statement is on principle 2, which is mandatory.
-  await makeStatements(world.a, code, YEAR, ['complies', 'complies', 'partially', 'explains', 'not-applicable', 'not-assessed', 'explains']);
+  const aStatements = await makeStatements(world.a, code, YEAR, ['complies', 'complies', 'partially', 'explains', 'not-applicable', 'not-assessed', 'explains']);
   await makeStatements(world.a, code, YEAR - 1, ['complies', 'complies', 'complies', 'complies', 'complies', 'complies']);
   await approve(world.a, YEAR);
   // B: (5 + ½) ÷ (7 − 1), with explanations too short to count as one.
   await makeStatements(world.b, code, YEAR, ['complies', 'complies', 'complies', 'complies', 'partially', 'not-applicable', 'complies'], 'Zie jaarverslag.');
-  // C deviates everywhere: none of it may reach the supervisor of A and B.
-  await makeStatements(world.c, code, YEAR, ['explains', 'explains', 'explains', 'explains', 'explains', 'explains', 'explains']);
+  // C deviates everywhere but on 1.1, which it says it complies with: none of it may reach the supervisor of A and B.
+  await makeStatements(world.c, code, YEAR, ['complies', 'explains', 'explains', 'explains', 'explains', 'explains', 'explains']);
 
   const [oa, ob, oc] = [await makeBareObligation(world.a), await makeBareObligation(world.b), await makeBareObligation(world.c)];
   await makeMoments(oa, [
@@ -54,6 +55,12 @@ beforeAll(async () => {
     { dueOn: '2025-09-01', renderedOn: '2025-08-30' }, // on time: never overdue
   ]);
   await makeMoments(oc, [{ dueOn: '2025-01-01' }, { dueOn: '2026-03-12' }]);
+  // A and C both say they comply with 1.1, and both their reports citing it are overdue (due 15
+  // January and 1 January 2025). A's 1.2 has a report of its own, rendered on time.
+  await ObligationProvision.bulkCreate([{ obligationId: oa.id, provisionId: code.targets[0]!.provisionId! }, { obligationId: oc.id, provisionId: code.targets[0]!.provisionId! }]);
+  const onTime = await makeBareObligation(world.a);
+  await makeMoments(onTime, [{ dueOn: '2025-09-01', renderedOn: '2025-08-30' }]);
+  await StatementEvidence.create({ statementId: aStatements[1]!.id, obligationId: onTime.id, reportingMomentId: null, agreementId: null, engagementId: null });
 });
 
 describe('scope: a supervisor of A and B', () => {
@@ -100,27 +107,62 @@ describe('scope: a supervisor of A and B', () => {
     expect(second.targets[0]!.counts.complies).toBe(2);
   });
 
-  it('lists only A\'s and B\'s deviations and partial compliance, in the code\'s order, with their flags', async () => {
-    const { rows, total } = await listDeviations(scope, YEAR, TODAY, { limit: 25, offset: 0 });
-    expect(total).toBe(4);
-    expect(rows.map((r) => [r.institutionId, r.number, r.status])).toEqual([
-      [world.a.id, '1.3', 'partially'], [world.a.id, '1.4', 'explains'], [world.a.id, '2', 'explains'], [world.b.id, '1.5', 'partially'],
+  it('lists A\'s and B\'s deviations, partial compliance and flagged statements, in the code\'s order, each with its flags', async () => {
+    const { rows, total, counts } = await listToReview(scope, YEAR, TODAY, { limit: 25, offset: 0 });
+    expect(rows.map((r) => [r.institutionId, r.number, r.status, r.flags])).toEqual([
+      [world.a.id, '1.1', 'complies', ['evidence-overdue']], // its report is overdue
+      // 1.2 complies with a report rendered on time: nothing to review.
+      [world.a.id, '1.3', 'partially', []],
+      [world.a.id, '1.4', 'explains', []],
+      // 1.5 is not applicable, explained well; 1.6 not assessed yet.
+      [world.a.id, '2', 'explains', ['mandatory-not-complied']],
+      // B complies without any evidence, and explains in two words where it must explain.
+      [world.b.id, '1.1', 'complies', ['evidence-missing']],
+      [world.b.id, '1.2', 'complies', ['evidence-missing']],
+      [world.b.id, '1.3', 'complies', ['evidence-missing']],
+      [world.b.id, '1.4', 'complies', ['evidence-missing']],
+      [world.b.id, '1.5', 'partially', ['explanation-too-short']],
+      [world.b.id, '1.6', 'not-applicable', ['explanation-too-short']],
+      [world.b.id, '2', 'complies', ['evidence-missing']],
     ]);
-    expect(rows[2]).toMatchObject({ provisionId: null, principleId: code.targets[6]!.principleId, flags: ['mandatory-not-complied'] });
-    expect(rows[3]!.flags).toEqual(['explanation-too-short']);
-    expect(rows[0]).toMatchObject({ flags: [], truncated: false, code: { id: code.codeId } });
+    expect(total).toBe(11);
+    expect(counts).toEqual({
+      statements: 11, deviations: 4,
+      flags: { 'evidence-overdue': 1, 'evidence-missing': 5, 'mandatory-not-complied': 1, 'explanation-too-short': 2 },
+    });
+    expect(rows[3]).toMatchObject({ provisionId: null, principleId: code.targets[6]!.principleId });
+    expect(rows[1]).toMatchObject({ truncated: false, code: { id: code.codeId } });
+  });
+
+  it('never lists C\'s statement that complies while its evidence is overdue, nor counts it', async () => {
+    const everything = { userId: world.admin.id, all: true };
+    const { rows } = await listToReview(everything, YEAR, TODAY, { limit: 100, offset: 0, flag: 'evidence-overdue' });
+    // C's own flag is real: an administrator sees it, beside A's.
+    expect(rows.map((r) => [r.institutionId, r.number])).toEqual(expect.arrayContaining([[world.a.id, '1.1'], [world.c.id, '1.1']]));
+    const supervised = await listToReview(scope, YEAR, TODAY, { limit: 100, offset: 0, flag: 'evidence-overdue' });
+    expect(supervised.rows.map((r) => [r.institutionId, r.number])).toEqual([[world.a.id, '1.1']]);
+    expect(supervised.counts.flags['evidence-overdue']).toBe(1);
+  });
+
+  it('narrows the list to one flag, in SQL, the counts staying those of the whole list', async () => {
+    const { rows, total, counts } = await listToReview(scope, YEAR, TODAY, { limit: 2, offset: 2, flag: 'evidence-missing' });
+    expect(total).toBe(5);
+    expect(rows.map((r) => [r.institutionId, r.number])).toEqual([[world.b.id, '1.3'], [world.b.id, '1.4']]);
+    expect(counts.statements).toBe(11);
   });
 
   it('still gives the totals on a page past the end', async () => {
     const past = await listOversightInstitutions(scope, YEAR, TODAY, { ...page, offset: 50 });
     expect(past.rows).toEqual([]);
     expect(past.totals).toMatchObject({ institutions: 2, deviations: 4 });
+    const review = await listToReview(scope, YEAR, TODAY, { limit: 25, offset: 25 });
+    expect(review).toMatchObject({ rows: [], total: 11, counts: { statements: 11, deviations: 4 } });
   });
 
-  it('pages the deviations in SQL', async () => {
-    const { rows, total } = await listDeviations(scope, YEAR, TODAY, { limit: 2, offset: 2 });
-    expect(total).toBe(4);
-    expect(rows.map((r) => r.number)).toEqual(['2', '1.5']);
+  it('pages the review list in SQL', async () => {
+    const { rows, total } = await listToReview(scope, YEAR, TODAY, { limit: 2, offset: 3 });
+    expect(total).toBe(11);
+    expect(rows.map((r) => [r.institutionId, r.number])).toEqual([[world.a.id, '2'], [world.b.id, '1.1']]);
   });
 });
 
@@ -132,7 +174,7 @@ describe('scope: others', () => {
     expect(nothing.totals).toMatchObject({ institutions: 0, deviations: 0, overdue: 0, dueSoon: 0, share: null });
     expect((await getOverdueTrend(none, TODAY)).every((p) => p.overdue === 0)).toBe(true);
     expect(await listOversightCodes(none, YEAR)).toEqual([]);
-    expect((await listDeviations(none, YEAR, TODAY, { limit: 25, offset: 0 })).total).toBe(0);
+    expect(await listToReview(none, YEAR, TODAY, { limit: 25, offset: 0 })).toMatchObject({ rows: [], total: 0, counts: { statements: 0 } });
     expect(await getDefaultYear(none, 2026)).toBe(2026);
   });
 
@@ -154,7 +196,7 @@ describe('filters', () => {
     const housed = await listOversightInstitutions(housing, YEAR, TODAY, page);
     expect(housed.rows.map((r) => r.id)).toEqual([world.b.id]);
     expect(housed.totals).toMatchObject({ institutions: 1, deviations: 1, overdue: 0 });
-    expect((await listDeviations(housing, YEAR, TODAY, { limit: 25, offset: 0 })).rows.map((r) => r.institutionId)).toEqual([world.b.id]);
+    expect(new Set((await listToReview(housing, YEAR, TODAY, { limit: 25, offset: 0 })).rows.map((r) => r.institutionId))).toEqual(new Set([world.b.id]));
     expect((await getOverdueTrend(housing, TODAY)).slice(-12).map((p) => p.overdue)).toEqual([0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 0, 0]);
   });
 
@@ -162,7 +204,11 @@ describe('filters', () => {
     const { rows: [a, b] } = await listOversightInstitutions(scope, YEAR - 1, TODAY, page);
     expect(a).toMatchObject({ statements: 6, share: 1, deviations: 0, approvedAt: null });
     expect(b).toMatchObject({ statements: 0, share: null });
-    expect((await listDeviations(scope, YEAR - 1, TODAY, { limit: 25, offset: 0 })).total).toBe(0);
+    // A complied everywhere in the year before, with no report due in it: no deviation, only missing evidence.
+    const review = await listToReview(scope, YEAR - 1, TODAY, { limit: 25, offset: 0 });
+    expect(review.counts).toEqual({
+      statements: 6, deviations: 0, flags: { 'evidence-overdue': 0, 'evidence-missing': 6, 'mandatory-not-complied': 0, 'explanation-too-short': 0 },
+    });
   });
 
   it('opens on the latest year with statements, not after this year', async () => {

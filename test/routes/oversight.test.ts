@@ -24,7 +24,11 @@ type Loaded = {
   trend: { month: string; overdue: number }[];
   codes: { id: number }[];
   heatMap: { columns: { id: number }[] } | null;
-  deviations: { total: number; rows: { statementId: number; institutionId: number; number: string }[] };
+  review: {
+    total: number;
+    counts: { statements: number; deviations: number; flags: Record<string, number> };
+    rows: { statementId: number; institutionId: number; number: string; status: string; flags: string[] }[];
+  };
 };
 
 let world: OversightWorld;
@@ -64,7 +68,12 @@ describe('who sees what', () => {
     expect(data.totals).toMatchObject({ institutions: 2, deviations: 3, overdue: 1 });
     expect(data.trend.at(-1)!.overdue).toBe(1);
     expect(data.heatMap!.columns.map((c) => c.id)).toEqual([world.a.id, world.b.id]);
-    expect(data.deviations.rows.map((r) => r.institutionId)).toEqual([world.a.id, world.a.id, world.b.id]);
+    // A: 1.1 complies without evidence, 1.2 partially, 1.3 explains; B: three complies without evidence, 1.4 partially.
+    expect(data.review.rows.map((r) => [r.institutionId, r.number, r.status, r.flags])).toEqual([
+      [world.a.id, '1.1', 'complies', ['evidence-missing']], [world.a.id, '1.2', 'partially', []], [world.a.id, '1.3', 'explains', []],
+      [world.b.id, '1.1', 'complies', ['evidence-missing']], [world.b.id, '1.2', 'complies', ['evidence-missing']],
+      [world.b.id, '1.3', 'complies', ['evidence-missing']], [world.b.id, '1.4', 'partially', []],
+    ]);
     // Not in a list, a count, a column or a link.
     expect(text).not.toContain(world.c.name);
   });
@@ -96,7 +105,7 @@ describe('filters, sorting and paging in the URL', () => {
     const { data } = await load(world.supervisor, '?year=2024');
     expect(data.year).toBe(2024);
     expect(data.institutions.map((r) => [r.id, r.share])).toEqual([[world.a.id, 1], [world.b.id, null]]);
-    expect(data.deviations.total).toBe(0);
+    expect(data.review.counts.deviations).toBe(0);
   });
 
   it('by sector', async () => {
@@ -118,18 +127,28 @@ describe('filters, sorting and paging in the URL', () => {
     expect(data.institutions.map((r) => [r.id, r.share])).toEqual([[world.b.id, 3.5 / 4], [world.a.id, 1.5 / 4]]);
   });
 
+  it('narrows the review list to one flag, and pages it', async () => {
+    const { data } = await load(world.supervisor, '?flag=evidence-missing&dpage=1');
+    expect(data.review.rows.map((r) => [r.institutionId, r.number])).toEqual([
+      [world.a.id, '1.1'], [world.b.id, '1.1'], [world.b.id, '1.2'], [world.b.id, '1.3'],
+    ]);
+    expect(data.review.counts).toMatchObject({ statements: 7, deviations: 3, flags: { 'evidence-missing': 4 } });
+    // An unknown flag lists everything.
+    expect((await load(world.supervisor, '?flag=password')).data.review.total).toBe(7);
+  });
+
   it('pages past the end: no rows, the totals stay', async () => {
     const { data } = await load(world.supervisor, '?page=2&dpage=2');
     expect(data.institutions).toEqual([]);
     expect(data.totals.institutions).toBe(2);
-    expect(data.deviations).toMatchObject({ total: 3, rows: [] });
+    expect(data.review).toMatchObject({ total: 7, rows: [] });
   });
 });
 
 describe('drilling in', () => {
   it('a deviation links to its statement\'s page in the institution\'s compliance area, which the supervisor may read', async () => {
     const { data } = await load(world.supervisor);
-    const [first] = data.deviations.rows;
+    const first = data.review.rows.find((r) => r.status === 'partially');
     expect(first).toMatchObject({ institutionId: world.a.id, number: '1.2' });
     const path = statementPath(first!, 2025);
     expect(path).toBe(`/i/${world.a.id}/compliance/2025/statements/${first!.statementId}`);

@@ -5,7 +5,8 @@ import { db, QueryTypes } from '~/utils/db.server';
 import type { Day } from '~/utils/dates';
 import type { ListParams, Page } from '~/utils/list-params';
 import {
-  emptyCounts, evidenceReplacements, STATEMENT_FLAGS, statementFlagSql, type StatementFlag, type StatementStatus, type StatusCounts,
+  emptyCounts, evidenceHealthOfSql, evidenceReplacements, momentsInScopeSql, STATEMENT_FLAGS, statementFlagSql, type StatementFlag,
+  type StatementStatus, type StatusCounts,
 } from '~/modules/governance/rules';
 import {
   complianceShareSql, everOverdueSql, overdueOnSql, REVIEW_STATUSES, statusCountSql, trendDays, type TrendPoint,
@@ -352,9 +353,9 @@ export async function getHeatMap(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Deviations to review
+// Deviations and flags to review
 
-export type DeviationRow = {
+export type ReviewRow = {
   statementId: number;
   institutionId: number;
   institutionName: string;
@@ -368,61 +369,110 @@ export type DeviationRow = {
   explanation: string | null;
   truncated: boolean;
   needsReview: boolean;
-  /** The compliance area's review flags (statementFlags), for this statement. */
+  /** The compliance area's review flags (statementFlags) that this statement raises. */
   flags: StatementFlag[];
+};
+
+/** What the review list holds over the whole scope, whatever the page or the flag filter. */
+export type ReviewCounts = {
+  /** Statements listed for review: deviating or partial, or flagged. */
+  statements: number;
+  /** Of those, the ones that explain a deviation or comply in part. */
+  deviations: number;
+  /** Statements raising each flag. */
+  flags: Record<StatementFlag, number>;
 };
 
 const EXCERPT = 240;
 
-/**
- * The flags of some statements, by id: the compliance area's SQL twins of statementFlags, over
- * one page of the list only (evidence health reads moments per statement).
- */
-async function flagsOf(statementIds: number[], year: number, today: Day): Promise<Map<number, StatementFlag[]>> {
-  const map = new Map<number, StatementFlag[]>();
-  if (statementIds.length === 0) return map;
-  const conditions = statementFlagSql({ statement: 's', provision: 'p', principle: 'pr' });
-  const rows = await select<Record<string, unknown>>(
-    `SELECT s.id, ${STATEMENT_FLAGS.map((flag, i) => `CASE WHEN ${conditions[flag]} THEN 1 ELSE 0 END AS f${i}`).join(', ')}
-    FROM compliance_statements s
-    LEFT JOIN code_provisions p ON p.id = s.provision_id
-    LEFT JOIN code_principles pr ON pr.id = s.principle_id
-    WHERE s.id IN (:statementIds)`,
-    { statementIds, ...evidenceReplacements(year, today) },
-  );
-  for (const r of rows) map.set(Number(r.id), STATEMENT_FLAGS.filter((_, i) => int(r[`f${i}`]) === 1));
-  return map;
-}
+// The flags' columns f0…f3, in STATEMENT_FLAGS' order: fixed names, never user input.
+const FLAG_COLUMNS = STATEMENT_FLAGS.map((_, i) => `f${i}`);
+const flagColumn = (flag: StatementFlag) => FLAG_COLUMNS[STATEMENT_FLAGS.indexOf(flag)]!;
 
-/** The statements in scope that deviate (explains) or comply in part for the year, by institution and the code's order. */
-export async function listDeviations(
-  scope: OversightScope, year: number, today: Day, page: { limit: number; offset: number },
-): Promise<Page<DeviationRow>> {
+/**
+ * One page of what a supervisor should look at for the year: every statement in scope that
+ * explains a deviation or complies in part (REVIEW_STATUSES), or raises one of the compliance
+ * area's flags (its SQL twins of statementFlags: "complies" with overdue or missing evidence, a
+ * mandatory provision not complied with, an explanation shorter than a sentence), each row with
+ * its flags; `flag` narrows the page to the statements raising that flag. One statement:
+ * - `evidence`: each statement's evidence health, worked out for all of them at once — the
+ *   year's moments of the institutions in scope joined to the statements they speak for
+ *   (momentsInScopeSql, read from an index), grouped per statement (evidenceHealthOfSql). A
+ *   subquery per statement would read an institution's moments of the year again for each one;
+ * - `flagged`: the flags of each statement over that health (and its principle in the code, by
+ *   id, so the ranking joins by a column: on an expression SQLite scanned every principle);
+ * - `review`: what gets listed; the counts read all of it, the ranking orders it, and only the
+ *   page's rows are joined to their names, titles and explanations. The counts come back even
+ *   when the page is empty.
+ */
+export async function listToReview(
+  scope: OversightScope, year: number, today: Day, page: { limit: number; offset: number; flag?: StatementFlag },
+): Promise<Page<ReviewRow> & { counts: ReviewCounts }> {
   const { cte, replacements } = scopeCte(scope);
-  const shared = { ...replacements, year, statuses: [...REVIEW_STATUSES] };
-  const where = 's.year = :year AND s.status IN (:statuses) AND s.institution_id IN (SELECT id FROM scope)';
-  const [rows, [count]] = await Promise.all([
-    select<Record<string, unknown>>(
-      `WITH ${cte}
-      SELECT s.id, s.institution_id, sc.name AS institution_name, g.id AS code_id, g.key AS code_key, g.version AS code_version,
-        g.title AS code_title, s.provision_id, s.principle_id, COALESCE(p.number, pr.number) AS number,
-        COALESCE(p.title, pr.title) AS title, s.status, SUBSTR(s.explanation, 1, ${EXCERPT + 1}) AS explanation, s.needs_review
+  const inScope = (alias: string) => `${alias}.year = :year AND ${alias}.institution_id IN (SELECT id FROM scope)`;
+  // The statement's own principle (`sp`) carries the regime of a principle without listed provisions.
+  const conditions = statementFlagSql({ statement: 's', provision: 'p', principle: 'sp' }, { health: 'ev.health' });
+  const flagSelect = STATEMENT_FLAGS.map((flag, i) => `CASE WHEN ${conditions[flag]} THEN 1 ELSE 0 END AS ${FLAG_COLUMNS[i]}`).join(',\n        ');
+  const deviating = 'r.status IN (:statuses)';
+  const listed = page.flag ? `r.${flagColumn(page.flag)} = 1` : '1 = 1';
+  const rows = await select<Record<string, unknown>>(
+    `WITH ${cte},
+    evidence AS (
+      SELECT s.id, ${evidenceHealthOfSql('x.status')} AS health
       FROM compliance_statements s
-      JOIN scope sc ON sc.id = s.institution_id
-      JOIN governance_codes g ON g.id = s.code_id
+      LEFT JOIN (${momentsInScopeSql('xs', inScope('xs'), { many: true })}) x ON x.statement_id = s.id
+      WHERE ${inScope('s')}
+      GROUP BY s.id),
+    flagged AS (
+      SELECT s.id, s.institution_id, s.code_id, s.provision_id, s.principle_id, s.status, s.needs_review,
+        COALESCE(p.principle_id, s.principle_id) AS owner_principle_id,
+        ${flagSelect}
+      FROM compliance_statements s
+      JOIN evidence ev ON ev.id = s.id
       LEFT JOIN code_provisions p ON p.id = s.provision_id
-      JOIN code_principles pr ON pr.id = COALESCE(p.principle_id, s.principle_id)
-      WHERE ${where}
-      ORDER BY sc.name ASC, s.institution_id ASC, g.key ASC, g.version ASC, pr.position ASC, COALESCE(p.position, -1) ASC, s.id ASC
-      LIMIT :limit OFFSET :offset`,
-      { ...shared, limit: page.limit, offset: page.offset },
-    ),
-    select<{ n: unknown }>(`WITH ${cte} SELECT COUNT(*) AS n FROM compliance_statements s WHERE ${where}`, shared),
-  ]);
-  const flags = await flagsOf(rows.map((r) => Number(r.id)), year, today);
+      LEFT JOIN code_principles sp ON sp.id = s.principle_id),
+    review AS (
+      SELECT r.* FROM flagged r WHERE ${deviating} OR ${FLAG_COLUMNS.map((f) => `r.${f} = 1`).join(' OR ')}),
+    totals AS (
+      SELECT COUNT(*) AS t_statements, SUM(CASE WHEN ${deviating} THEN 1 ELSE 0 END) AS t_deviations,
+        SUM(CASE WHEN ${listed} THEN 1 ELSE 0 END) AS t_listed,
+        ${FLAG_COLUMNS.map((f) => `SUM(r.${f}) AS t_${f}`).join(', ')}
+      FROM review r),
+    ranked AS (
+      SELECT r.*, ROW_NUMBER() OVER (
+          ORDER BY sc.name ASC, r.institution_id ASC, g.key ASC, g.version ASC, pr.position ASC, COALESCE(p.position, -1) ASC, r.id ASC
+        ) AS row_rank
+      FROM review r
+      JOIN scope sc ON sc.id = r.institution_id
+      JOIN governance_codes g ON g.id = r.code_id
+      LEFT JOIN code_provisions p ON p.id = r.provision_id
+      JOIN code_principles pr ON pr.id = r.owner_principle_id
+      WHERE ${listed})
+    SELECT totals.*, x.*, sc.name AS institution_name, g.key AS code_key, g.version AS code_version, g.title AS code_title,
+      COALESCE(p.number, pr.number) AS number, COALESCE(p.title, pr.title) AS title, SUBSTR(s.explanation, 1, ${EXCERPT + 1}) AS explanation
+    FROM totals
+    LEFT JOIN ranked x ON x.row_rank > :offset AND x.row_rank <= :end
+    LEFT JOIN compliance_statements s ON s.id = x.id
+    LEFT JOIN scope sc ON sc.id = x.institution_id
+    LEFT JOIN governance_codes g ON g.id = x.code_id
+    LEFT JOIN code_provisions p ON p.id = x.provision_id
+    LEFT JOIN code_principles pr ON pr.id = x.owner_principle_id
+    ORDER BY x.row_rank ASC`,
+    {
+      ...replacements, ...evidenceReplacements(year, today), year, statuses: [...REVIEW_STATUSES],
+      offset: page.offset, end: page.offset + page.limit,
+    },
+  );
+  const first = rows[0];
+  const counts: ReviewCounts = {
+    statements: int(first?.t_statements),
+    deviations: int(first?.t_deviations),
+    flags: Object.fromEntries(STATEMENT_FLAGS.map((flag, i) => [flag, int(first?.[`t_${FLAG_COLUMNS[i]}`])])) as Record<StatementFlag, number>,
+  };
   return {
-    total: int(count?.n),
-    rows: rows.map((r) => {
+    total: int(first?.t_listed),
+    counts,
+    rows: rows.filter((r) => r.id !== null && r.id !== undefined).map((r) => {
       const explanation = r.explanation === null ? null : String(r.explanation);
       return {
         statementId: Number(r.id),
@@ -437,7 +487,7 @@ export async function listDeviations(
         explanation: explanation === null ? null : explanation.slice(0, EXCERPT),
         truncated: explanation !== null && explanation.length > EXCERPT,
         needsReview: Boolean(r.needs_review),
-        flags: flags.get(Number(r.id)) ?? [],
+        flags: STATEMENT_FLAGS.filter((_, i) => int(r[FLAG_COLUMNS[i]!]) === 1),
       };
     }),
   };
