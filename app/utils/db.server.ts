@@ -1,4 +1,4 @@
-import type { Sequelize, Transaction } from 'sequelize';
+import { OptimisticLockError, TimeoutError, type Sequelize, type Transaction } from 'sequelize';
 import { createSequelize, databaseConfig, prepareDatabase } from '../../db/connection';
 import { initModels } from '../../db/models/index';
 
@@ -26,10 +26,51 @@ export function db(): Promise<Sequelize> {
   return instance;
 }
 
-/** Runs `work` in one managed transaction: it commits when `work` resolves and rolls back when it throws. */
+// SQLite has one writer at a time, and node-sqlite3 waits for the lock (busy timeout) inside a libuv
+// worker thread. A few writers waiting there occupy every worker (four by default), and the one that
+// holds the lock cannot run its next statement: all of them wait out the busy timeout and fail. So
+// this process's write transactions (every transaction begins IMMEDIATE) queue here, in JavaScript;
+// the busy timeout is left to arbitrate between processes.
+let writerQueue: Promise<unknown> = Promise.resolve();
+function oneWriterAtATime<T>(run: () => Promise<T>): Promise<T> {
+  const turn = writerQueue.then(run, run);
+  writerQueue = turn.catch(() => undefined);
+  return turn;
+}
+
+/** How often a transaction that lost a race to another writer is run again before its error stands. */
+export const TRANSACTION_ATTEMPTS = 5;
+
+/**
+ * Errors that mean "another writer got there first; the same work on fresh data may well succeed":
+ * SQLite still busy after the busy timeout (Sequelize reports SQLITE_BUSY as a TimeoutError), a
+ * versioned row changed under this transaction (PostgreSQL, where reads do not take the write
+ * lock), a PostgreSQL serialization failure or deadlock. A stale form is not one of these: its
+ * version check throws a DomainError, which is never retried.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  if (error instanceof TimeoutError || error instanceof OptimisticLockError) return true;
+  const code = (error as { parent?: { code?: string }; original?: { code?: string } } | null)?.parent?.code;
+  return code === 'SQLITE_BUSY' || code === '40001' || code === '40P01';
+}
+
+/**
+ * Runs `work` in one managed transaction: it commits when `work` resolves and rolls back when it
+ * throws. A transient conflict rolls back and runs `work` again on fresh data (a few times, with
+ * growing random pauses), so concurrent writers queue instead of failing; `work` therefore must do
+ * nothing outside the transaction that cannot be repeated.
+ */
 export async function inTransaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T> {
   const sequelize = await db();
-  return sequelize.transaction(work);
+  const sqlite = sequelize.getDialect() === 'sqlite';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (sqlite ? oneWriterAtATime(() => sequelize.transaction(work)) : sequelize.transaction(work));
+    } catch (error) {
+      if (attempt >= TRANSACTION_ATTEMPTS || !isTransientConflict(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+    }
+  }
 }
 
 /** Closes the pool (tests and scripts); the next db() opens a new one. */
