@@ -80,6 +80,21 @@ export default function ImportReport() {
         <NamedList items={report.linkedOrganisations} kind="organisation" institutionId={institution.id} heading={t('report.linkedOrganisations')} />
         <NamedList items={report.linkedPersons} kind="person" institutionId={institution.id} heading={t('report.linkedPersons')} />
       </div>
+      {report.filled.length ? (
+        <section className="card" aria-labelledby="filled-heading">
+          <h2 id="filled-heading">{t('report.filledTitle')}</h2>
+          <ul className="list">
+            {report.filled.map((f) => (
+              <li key={`${f.kind}-${f.id}`}>
+                <span>
+                  <Link to={partyPath(institution.id, f.kind, f.id)}>{f.name ?? t('report.gone', { id: f.id })}</Link>
+                  {': '}{f.columns.map((c) => t(`columns.${c}`)).join(', ')}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {report.positions.length ? (
         <section className="card">
           <h2>{t('report.positionsCreated')}</h2>

@@ -264,6 +264,54 @@ describe('step 2: the import', () => {
   });
 });
 
+describe('upsert on natural keys', () => {
+  it('fills the empty fields of a record matched on KvK number or email, keeps what it has, and says so first', async () => {
+    const organisation = await makeOrganisation(cast.college, { name: 'Stichting Vaart', kind: 'association', kvkNumber: '12344321', email: 'info@vaart.nl' });
+    const person = await makePerson(cast.college, { givenName: 'Piet', familyName: 'Smit', email: 'piet@vaart.nl', source: 'Handmatig' });
+    // Matched on name only: used as chosen, but never completed from the file.
+    const namesake = await makePerson(cast.college, { givenName: 'Bram', familyName: 'Kokkel' });
+    const csv = 'organisation;kvk_number;organisation_email;website;organisation_postcode;organisation_house_number;organisation_city;'
+      + 'given_name;family_name;email;phone;postcode;house_number;city;title\n'
+      + 'Stichting Vaart;12344321;anders@vaart.nl;www.vaart.nl;8000 AA;1;Zwolle;Pieter;Smit;piet@vaart.nl;06 1111 2222;1234 AB;5;Kampen;Penningmeester\n'
+      + ';;;;;;;Bram;Kokkel;;06 3333 4444;;;;\n';
+    const answer = await previewOf('aanvullen.csv', csv, { legalBasis: 'public-task' });
+    const [first, second] = answer.preview.rows;
+    const existing = (party: Preview['rows'][number]['person'], id: number) => party!.choices.find((c) => c.value === `existing:${id}`);
+    expect(first!.organisation!.preset).toBe(`existing:${organisation.id}`);
+    expect(existing(first!.organisation, organisation.id)).toMatchObject({
+      fills: ['website', 'organisationHouseNumber', 'organisationPostcode', 'organisationCity'],
+    });
+    expect(first!.person!.preset).toBe(`existing:${person.id}`);
+    expect(existing(first!.person, person.id)).toMatchObject({ fills: ['phone', 'houseNumber', 'postcode', 'city'] });
+    expect(existing(second!.person, namesake.id)).not.toHaveProperty('fills');
+
+    const lastEventId = (await AuditEvent.max<number, AuditEvent>('id')) ?? 0;
+    const response = await commit(answer, { 'person-3': `existing:${namesake.id}` });
+    expect(response.status).toBe(302);
+
+    const o = (await Organisation.findByPk(organisation.id))!;
+    expect({ email: o.email, website: o.website, postcode: o.postcode, houseNumber: o.houseNumber, city: o.city, name: o.name })
+      .toEqual({ email: 'info@vaart.nl', website: 'https://www.vaart.nl', postcode: '8000 AA', houseNumber: '1', city: 'Zwolle', name: 'Stichting Vaart' });
+    const p = (await Person.findByPk(person.id))!;
+    expect({ givenName: p.givenName, phone: p.phone, source: p.source, legalBasis: p.legalBasis, postcode: p.postcode, city: p.city })
+      .toEqual({ givenName: 'Piet', phone: '06 1111 2222', source: 'Handmatig', legalBasis: null, postcode: '1234 AB', city: 'Kampen' });
+    expect((await Person.findByPk(namesake.id))!.phone).toBeNull();
+
+    // Each completion is the register's own update event, in the import's transaction.
+    const fresh = await AuditEvent.findAll({ where: { id: { [Op.gt]: lastEventId } }, order: [['id', 'ASC']] });
+    const updates = fresh.filter((e) => e.action === 'update');
+    expect(updates.map((e) => [e.entity, e.entityId])).toEqual([['organisation', String(organisation.id)], ['person', String(person.id)]]);
+    expect(Object.keys(updates[1]!.changes!).sort()).toEqual(['city', 'houseNumber', 'phone', 'postcode']);
+    expect(updates[1]!.changes).toMatchObject({ phone: [null, '06 1111 2222'] });
+    expect(fresh.find((e) => e.entity === 'import')!.changes).toMatchObject({
+      filled: [null, [
+        { kind: 'organisation', id: organisation.id, columns: expect.arrayContaining(['website']) },
+        { kind: 'person', id: person.id, columns: expect.arrayContaining(['phone']) },
+      ]],
+    });
+  });
+});
+
 describe('who may import', () => {
   it('a supervisor gets 403, a member of another institution 404; a manager may import', async () => {
     const csv = 'family_name\nToezicht\n';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { columnFor } from '~/modules/imports/columns';
 import {
-  choicesFor, dayFromCell, matchWithinFile, planImport, readRecord, splitTussenvoegsel, type ImportRow,
+  choicesFor, dayFromCell, fillsFor, matchWithinFile, planImport, readRecord, splitTussenvoegsel, type ImportRow,
 } from '~/modules/imports/rules';
+import type { MatchReason } from '~/modules/parties/rules';
 import { decodeText, parseCsv } from '~/modules/imports/text';
 import { parseVCards, splitStreet } from '~/modules/imports/vcard';
 
@@ -203,13 +204,34 @@ describe('duplicates within the file, choices and the plan', () => {
     ];
     const { plan, errors } = planImport(choosable, { 'person-2': 'skip', 'person-5': 'create' }, () => true);
     expect(errors).toEqual({ 'person-3': 'imports:errors.sameAsSkipped' });
-    expect(plan[0]).toEqual({ row: 2, person: null, organisation: { kind: 'existing', id: 7 }, position: false, skipped: false });
+    expect(plan[0]).toEqual({ row: 2, person: null, organisation: { kind: 'existing', id: 7 }, position: false, skipped: false, fill: [] });
     expect(plan[2]).toMatchObject({ row: 4, skipped: true });
-    expect(plan[3]).toEqual({ row: 5, person: { kind: 'create', row: 5 }, organisation: null, position: false, skipped: false });
+    expect(plan[3]).toEqual({ row: 5, person: { kind: 'create', row: 5 }, organisation: null, position: false, skipped: false, fill: [] });
     expect(planImport(choosable, { 'person-5': 'existing:99' }, () => true).errors).toEqual({ 'person-5': 'common:errors.invalidChoice' });
     expect(planImport(choosable, {}, () => true).errors).toEqual({ 'person-5': 'imports:errors.chooseMatch' });
     expect(planImport(choosable, {}, () => true).plan[1]).toEqual({
-      row: 3, person: { kind: 'create', row: 2 }, organisation: { kind: 'existing', id: 7 }, position: true, skipped: false,
+      row: 3, person: { kind: 'create', row: 2 }, organisation: { kind: 'existing', id: 7 }, position: true, skipped: false, fill: [],
     });
+  });
+
+  it('completes an existing record only when it was chosen on its natural key (email, KvK number)', () => {
+    const existing = (id: number, reasons: MatchReason[]) => ({ value: `existing:${id}` as const, id, label: 'x', detail: null, reasons });
+    const rows = [
+      { row: 2, errors: [], person: { preset: 'existing:1', choices: [existing(1, ['email'])] }, organisation: { preset: 'existing:2', choices: [existing(2, ['name'])] } },
+      { row: 3, errors: [], person: null, organisation: { preset: 'existing:3', choices: [existing(3, ['kvk', 'name'])] } },
+    ];
+    expect(planImport(rows, {}, () => true).plan.map((p) => p.fill)).toEqual([['person'], ['organisation']]);
+  });
+
+  it('fills only empty fields, an address only as a whole, never source or legal basis', () => {
+    const row = readRecord(2, {
+      givenName: 'Pieter', familyName: 'Smit', email: 'p@x.nl', phone: '06 1111 2222', postcode: '1234 AB', houseNumber: '5', city: 'Kampen',
+    }, { source: 'Import x.csv', legalBasis: 'consent' })!;
+    expect(fillsFor('person', { givenName: 'Piet', email: null, phone: '', street: null, postcode: null, city: null, source: null }, row)).toEqual({
+      values: { email: 'p@x.nl', phone: '06 1111 2222', houseNumber: '5', postcode: '1234 AB', city: 'Kampen' },
+      columns: ['email', 'phone', 'houseNumber', 'postcode', 'city'],
+    });
+    // A stored city is part of an address: the file's postcode is not put beside it.
+    expect(fillsFor('person', { givenName: 'Piet', email: 'p@x.nl', phone: '1', city: 'Zwolle' }, row).columns).toEqual([]);
   });
 });

@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'sequelize';
 import type { Actor } from '~/modules/audit/actor';
 import { recordAudit } from '~/modules/audit/mutations.server';
-import { createOrganisationIn, createPersonIn, createPositionIn } from '~/modules/parties/mutations.server';
+import {
+  createOrganisationIn, createPersonIn, createPositionIn, updateOrganisationIn, updatePersonIn,
+} from '~/modules/parties/mutations.server';
+import type { OrganisationInput } from '~/modules/parties/schema';
 import { foldText } from '~/modules/parties/rules';
 import { inTransaction, Organisation, Person, Position, UniqueConstraintError } from '~/utils/db.server';
 import { today } from '~/utils/dates';
 import { DomainError } from '~/utils/errors';
 import type { Analysis } from './preview.server';
-import { planImport, type PartyRef, type PlannedRow } from './rules';
+import type { ColumnKey } from './columns';
+import { fillsFor, planImport, type ImportRow, type LegalBasis, type PartyKindInFile, type PartyRef, type PlannedRow } from './rules';
 
 /** What an import wrote and left out, as its audit event keeps it (row numbers and ids, no personal data). */
 export type ImportSummary = {
@@ -21,6 +25,8 @@ export type ImportSummary = {
   linkedOrganisations: number[];
   /** Positions the register already had (same person, organisation and title, not ended). */
   positionsKnown: number[];
+  /** Existing records completed from a row (matched on email or KvK number): which columns filled their empty fields. */
+  filled: { kind: PartyKindInFile; id: number; columns: ColumnKey[] }[];
   skipped: { row: number; errors: { field: string; message: string }[] }[];
 };
 
@@ -42,6 +48,41 @@ async function checkLinked(transaction: Transaction, institutionId: number, plan
 
 const sameTitle = (a: string, b: string) => foldText(a) === foldText(b);
 
+const orUndefined = <T>(value: T | null) => value ?? undefined;
+
+/**
+ * Fills the empty fields of an existing record from the row, through the register's own update
+ * (validated, versioned, audited) in the import's transaction. Stored values are never replaced.
+ */
+async function completeExisting(
+  transaction: Transaction, actor: Actor, institutionId: number, kind: PartyKindInFile, id: number, row: ImportRow,
+): Promise<ColumnKey[]> {
+  if (kind === 'person') {
+    const p = (await Person.findOne({ where: { id, institutionId }, transaction }))!;
+    const { values, columns } = fillsFor('person', p.get({ plain: true }), row);
+    if (columns.length === 0) return [];
+    await updatePersonIn(transaction, actor, {
+      institutionId, personId: id, version: p.version, verified: false,
+      givenName: orUndefined(p.givenName), tussenvoegsel: orUndefined(p.tussenvoegsel), familyName: p.familyName, initials: orUndefined(p.initials),
+      email: orUndefined(p.email), phone: orUndefined(p.phone), street: orUndefined(p.street), houseNumber: orUndefined(p.houseNumber),
+      postcode: orUndefined(p.postcode), city: orUndefined(p.city), source: orUndefined(p.source), legalBasis: orUndefined(p.legalBasis as LegalBasis | null),
+      ...values,
+    });
+    return columns;
+  }
+  const o = (await Organisation.findOne({ where: { id, institutionId }, transaction }))!;
+  const { values, columns } = fillsFor('organisation', o.get({ plain: true }), row);
+  if (columns.length === 0) return [];
+  await updateOrganisationIn(transaction, actor, {
+    institutionId, organisationId: id, version: o.version, verified: false,
+    name: o.name, kind: o.kind as OrganisationInput['kind'], kvkNumber: orUndefined(o.kvkNumber), street: orUndefined(o.street), houseNumber: orUndefined(o.houseNumber),
+    postcode: orUndefined(o.postcode), city: orUndefined(o.city), website: orUndefined(o.website), email: orUndefined(o.email),
+    phone: orUndefined(o.phone), notes: orUndefined(o.notes), source: orUndefined(o.source),
+    ...values,
+  });
+  return columns;
+}
+
 /**
  * Step 2: writes the rows as chosen, all in one transaction with an audit event per record created
  * and one for the import itself — or, on any refusal or failure, nothing at all. The analysis is the
@@ -60,7 +101,7 @@ export async function commitImport(
 
   const summary: ImportSummary = {
     format: analysis.preview.format, records: analysis.rows.length, persons: [], organisations: [], positions: [],
-    linkedPersons: [], linkedOrganisations: [], positionsKnown: [],
+    linkedPersons: [], linkedOrganisations: [], positionsKnown: [], filled: [],
     skipped: analysis.rows.filter((r) => r.errors.length).map((r) => ({ row: r.row, errors: r.errors })),
   };
   for (const p of plan) if (p.skipped && !summary.skipped.some((s) => s.row === p.row)) summary.skipped.push({ row: p.row, errors: [] });
@@ -95,6 +136,11 @@ export async function commitImport(
         if (planned.skipped) continue;
         const organisationId = await idOf('organisation', planned.organisation, planned.row);
         const personId = await idOf('person', planned.person, planned.row);
+        for (const kind of planned.fill) {
+          const id = kind === 'person' ? personId! : organisationId!;
+          const columns = await completeExisting(transaction, actor, institutionId, kind, id, rowsByNumber.get(planned.row)!.row);
+          if (columns.length) summary.filled.push({ kind, id, columns });
+        }
         if (!planned.position || !personId || !organisationId) continue;
         const position = rowsByNumber.get(planned.row)!.row.position!;
         // The same position twice in the file, or one the register already has, is written once.

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { findOrganisationMatches, findPersonMatches } from '~/modules/parties/queries.server';
 import { columnFor, MAX_RECORDS, type ColumnKey } from './columns';
+import { listFillTargets } from './queries.server';
 import type { FileProblem, ImportFile, ImportFormat, PartyPreview, Preview, PreviewRow } from './preview';
 import {
-  choicesFor, matchWithinFile, personFactsOf, readRecord, type ExistingMatch, type ImportDefaults, type ImportRow,
+  choicesFor, fillsFor, matchWithinFile, NATURAL_KEY, personFactsOf, readRecord, type Choice, type ExistingMatch, type ImportDefaults,
+  type ImportRow, type PartyKindInFile,
 } from './rules';
 import { isBlankRecord, parseCsv, type Delimiter } from './text';
 import { looksLikeVCard, parseVCards } from './vcard';
@@ -61,7 +63,7 @@ async function inBatches<T, R>(items: T[], work: (item: T) => Promise<R>): Promi
 const fingerprintOf = (text: string, defaults: ImportDefaults, rows: PreviewRow[]) =>
   createHash('sha256')
     .update(JSON.stringify([text, defaults.source, defaults.legalBasis ?? null]))
-    .update(JSON.stringify(rows.map((r) => [r.row, r.person?.choices.map((c) => c.value), r.organisation?.choices.map((c) => c.value)])))
+    .update(JSON.stringify(rows.map((r) => [r.row, ...[r.person, r.organisation].map((p) => p?.choices.map((c) => [c.value, 'fills' in c ? c.fills : null]))])))
     .digest('hex');
 
 export async function analyseImport(institutionId: number, file: ImportFile): Promise<Analysis | FileProblem> {
@@ -89,12 +91,26 @@ export async function analyseImport(institutionId: number, file: ImportFile): Pr
     return { person, organisation };
   });
 
+  // Records matched on their natural key (email, KvK number) may be completed from the row: the
+  // preview says which of their empty fields each row would fill.
+  const naturalIds = (kind: PartyKindInFile) =>
+    [...new Set(matches.flatMap((m) => m[kind].filter((e) => e.active && e.reasons.includes(NATURAL_KEY[kind])).map((e) => e.id)))];
+  const [personTargets, organisationTargets] = await Promise.all([
+    listFillTargets(institutionId, 'person', naturalIds('person')),
+    listFillTargets(institutionId, 'organisation', naturalIds('organisation')),
+  ]);
+  const targets = { person: personTargets, organisation: organisationTargets };
+  const withFills = (kind: PartyKindInFile, row: ImportRow, choices: Choice[]): Choice[] => choices.map((choice) => {
+    if (!('id' in choice) || !choice.reasons.includes(NATURAL_KEY[kind])) return choice;
+    const stored = targets[kind].get(choice.id);
+    return stored ? { ...choice, fills: fillsFor(kind, stored, row).columns } : choice;
+  });
+
   const previewRows: PreviewRow[] = rows.map((row, index) => {
-    const party = (kind: 'person' | 'organisation', detail: string | null): PartyPreview => ({
-      ...choicesFor(kind, matches[index]![kind], inFile[kind].get(index) ?? []),
-      inactive: matches[index]![kind].filter((m) => !m.active),
-      detail,
-    });
+    const party = (kind: 'person' | 'organisation', detail: string | null): PartyPreview => {
+      const { choices, preset } = choicesFor(kind, matches[index]![kind], inFile[kind].get(index) ?? []);
+      return { choices: withFills(kind, row, choices), preset, inactive: matches[index]![kind].filter((m) => !m.active), detail };
+    };
     return {
       row: row.row,
       personName: row.personName,

@@ -12,7 +12,7 @@ function summaryOf(event: AuditEvent): ImportSummary {
   return {
     format: value('format', 'csv'), records: value('records', 0), persons: value('persons', []), organisations: value('organisations', []),
     positions: value('positions', []), linkedPersons: value('linkedPersons', []), linkedOrganisations: value('linkedOrganisations', []),
-    positionsKnown: value('positionsKnown', []), skipped: value('skipped', []),
+    positionsKnown: value('positionsKnown', []), filled: value('filled', []), skipped: value('skipped', []),
   };
 }
 
@@ -67,6 +67,21 @@ export async function getImport(institutionId: number, importId: string) {
       personName: displayNameOf(p.get('person') as Person), organisationName: (p.get('organisation') as Organisation).name,
     })),
     positionsKnown: summary.positionsKnown.length,
+    filled: summary.filled.map((f) => ({ ...f, name: (f.kind === 'person' ? personName : organisationName).get(f.id) ?? null })),
     skipped: summary.skipped,
   };
+}
+
+const FILL_ATTRIBUTES = {
+  person: ['id', 'givenName', 'initials', 'tussenvoegsel', 'email', 'phone', 'street', 'houseNumber', 'postcode', 'city', 'source', 'legalBasis'],
+  organisation: ['id', 'website', 'email', 'phone', 'street', 'houseNumber', 'postcode', 'city', 'source'],
+} as const;
+
+/** The fields an import may fill of the records it matched on a natural key, by id (plain values). */
+export async function listFillTargets(institutionId: number, kind: 'person' | 'organisation', ids: number[]) {
+  if (ids.length === 0) return new Map<number, Record<string, string | null>>();
+  const where = { institutionId, id: ids };
+  const attributes = [...FILL_ATTRIBUTES[kind]];
+  const records = kind === 'person' ? await Person.findAll({ where, attributes }) : await Organisation.findAll({ where, attributes });
+  return new Map(records.map((r) => [r.id, r.get({ plain: true }) as unknown as Record<string, string | null>]));
 }

@@ -247,7 +247,11 @@ function organisationBlockKeys(row: ImportRow): string[] {
 export type Choice =
   | { value: 'create' }
   | { value: 'skip' }
-  | { value: `existing:${number}`; id: number; label: string; detail: string | null; reasons: MatchReason[] }
+  | {
+    value: `existing:${number}`; id: number; label: string; detail: string | null; reasons: MatchReason[];
+    /** The record's empty fields this row would fill when chosen (a match on its natural key only). */
+    fills?: ColumnKey[];
+  }
   | { value: `row:${number}`; row: number; reasons: MatchReason[] };
 
 export type ExistingMatch = { id: number; label: string; detail: string | null; active: boolean; reasons: MatchReason[] };
@@ -288,7 +292,11 @@ export function choicesFor(kind: PartyKindInFile, existing: ExistingMatch[], inF
 /** A party a row ends up with: one it creates, one already in the register, or none (skipped). */
 export type PartyRef = { kind: 'create'; row: number } | { kind: 'existing'; id: number } | null;
 
-export type PlannedRow = { row: number; person: PartyRef; organisation: PartyRef; position: boolean; skipped: boolean };
+export type PlannedRow = {
+  row: number; person: PartyRef; organisation: PartyRef; position: boolean; skipped: boolean;
+  /** The parties whose existing record the row completes: chosen directly, matched on the natural key. */
+  fill: PartyKindInFile[];
+};
 
 type Choosable = { row: number; errors: RowError[]; person: { choices: Choice[]; preset: string } | null; organisation: { choices: Choice[]; preset: string } | null };
 
@@ -306,10 +314,11 @@ export function planImport(rows: Choosable[], submitted: Record<string, unknown>
   const plan: PlannedRow[] = [];
   for (const row of rows) {
     if (row.errors.length) {
-      plan.push({ row: row.row, person: null, organisation: null, position: false, skipped: true });
+      plan.push({ row: row.row, person: null, organisation: null, position: false, skipped: true, fill: [] });
       continue;
     }
     const refs = { person: null as PartyRef, organisation: null as PartyRef };
+    const fill: PartyKindInFile[] = [];
     for (const kind of ['organisation', 'person'] as const) {
       const offered = row[kind];
       if (!offered) continue;
@@ -324,6 +333,8 @@ export function planImport(rows: Choosable[], submitted: Record<string, unknown>
         refs[kind] = { kind: 'create', row: row.row };
       } else if (value.startsWith('existing:')) {
         refs[kind] = { kind: 'existing', id: Number(value.slice('existing:'.length)) };
+        const chosen = offered.choices.find((c) => c.value === value);
+        if (chosen && 'reasons' in chosen && chosen.reasons.includes(NATURAL_KEY[kind])) fill.push(kind);
       } else if (value.startsWith('row:')) {
         const target = resolved.get(Number(value.slice('row:'.length)))?.[kind] ?? null;
         if (target) refs[kind] = target;
@@ -333,8 +344,44 @@ export function planImport(rows: Choosable[], submitted: Record<string, unknown>
     resolved.set(row.row, refs);
     plan.push({
       row: row.row, ...refs, skipped: !refs.person && !refs.organisation,
-      position: Boolean(refs.person && refs.organisation && hasPosition(row.row)),
+      position: Boolean(refs.person && refs.organisation && hasPosition(row.row)), fill,
     });
   }
   return { plan, errors };
+}
+
+// ---------------------------------------------------------------- completing existing records
+
+/** The natural key of each kind: a match on it is the same party, whose empty fields a row may fill. */
+export const NATURAL_KEY: Record<PartyKindInFile, MatchReason> = { person: 'email', organisation: 'kvk' };
+
+// Source and legal basis describe the record as it was collected: another file's provenance is not
+// theirs, so they are never filled.
+const PERSON_FILLABLE = ['givenName', 'initials', 'tussenvoegsel', 'email', 'phone'] as const;
+const ORGANISATION_FILLABLE = ['website', 'email', 'phone'] as const;
+// An address is filled whole or not at all: a postcode from the file beside a street from the
+// register would be an address nobody gave.
+const ADDRESS = ['street', 'houseNumber', 'postcode', 'city'] as const;
+
+type Stored = Record<string, unknown>;
+
+const empty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+
+/**
+ * What a row would add to an existing record: each field the record leaves empty and the row
+ * gives, as field → value, and the import columns they came from. A non-empty stored value is
+ * never replaced, however the row differs.
+ */
+export function fillsFor(kind: PartyKindInFile, stored: Stored, row: Pick<ImportRow, 'person' | 'organisation'>) {
+  const given = (kind === 'person' ? row.person : row.organisation) as Stored | null;
+  const values: Record<string, string> = {};
+  if (!given) return { values, columns: [] as ColumnKey[] };
+  for (const field of kind === 'person' ? PERSON_FILLABLE : ORGANISATION_FILLABLE) {
+    if (empty(stored[field]) && !empty(given[field])) values[field] = String(given[field]);
+  }
+  if (ADDRESS.every((field) => empty(stored[field])) && ADDRESS.some((field) => !empty(given[field]))) {
+    for (const field of ADDRESS) if (!empty(given[field])) values[field] = String(given[field]);
+  }
+  const columnOf = (field: string) => (kind === 'person' ? (field as ColumnKey) : ORGANISATION_FIELDS[field]!);
+  return { values, columns: Object.keys(values).map(columnOf) };
 }

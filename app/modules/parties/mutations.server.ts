@@ -223,25 +223,27 @@ async function findOrganisation(transaction: Transaction, institutionId: number,
   return organisation;
 }
 
-export async function updateOrganisation(
-  actor: Actor,
-  input: OrganisationInput & InInstitution & { organisationId: number; version: number },
-): Promise<void> {
-  await withKvkCheck(() => inTransaction(async (transaction) => {
-    const organisation = await findOrganisation(transaction, input.institutionId, input.organisationId);
-    if (organisation.mergedIntoId) throw mergedAway();
-    checkVersion(organisation.version, input.version);
-    const before = organisationSnapshot(organisation);
-    const after = { ...organisationValues(input), lastVerifiedOn: input.verified ? today() : organisation.lastVerifiedOn };
-    await organisation.update({ ...after, nameKey: organisationNameKey(after.name) }, { transaction });
-    await recordAudit(transaction, actor, {
-      institutionId: input.institutionId, entity: 'organisation', entityId: organisation.id, action: 'update',
-      changes: diffChanges(before, after),
-    });
-    if (before.name !== after.name) {
-      await renameStakeholderOf(transaction, actor, input.institutionId, 'organisation', organisation.id, after.name);
-    }
-  }));
+export type UpdateOrganisationInput = OrganisationInput & InInstitution & { organisationId: number; version: number };
+
+export async function updateOrganisation(actor: Actor, input: UpdateOrganisationInput): Promise<void> {
+  await withKvkCheck(() => inTransaction((transaction) => updateOrganisationIn(transaction, actor, input)));
+}
+
+/** updateOrganisation inside the caller's transaction: an import completes records in its own commit. */
+export async function updateOrganisationIn(transaction: Transaction, actor: Actor, input: UpdateOrganisationInput): Promise<void> {
+  const organisation = await findOrganisation(transaction, input.institutionId, input.organisationId);
+  if (organisation.mergedIntoId) throw mergedAway();
+  checkVersion(organisation.version, input.version);
+  const before = organisationSnapshot(organisation);
+  const after = { ...organisationValues(input), lastVerifiedOn: input.verified ? today() : organisation.lastVerifiedOn };
+  await organisation.update({ ...after, nameKey: organisationNameKey(after.name) }, { transaction });
+  await recordAudit(transaction, actor, {
+    institutionId: input.institutionId, entity: 'organisation', entityId: organisation.id, action: 'update',
+    changes: diffChanges(before, after),
+  });
+  if (before.name !== after.name) {
+    await renameStakeholderOf(transaction, actor, input.institutionId, 'organisation', organisation.id, after.name);
+  }
 }
 
 // ---------------------------------------------------------------- active, verified

@@ -1,7 +1,9 @@
 import { Form, Link } from '@remix-run/react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton } from '~/components/form';
 import type { FieldErrors } from '~/utils/forms';
+import type { ColumnKey } from '../columns';
 import type { PartyPreview, Preview, PreviewRow } from '../preview';
 import { choiceField, type Choice } from '../rules';
 
@@ -15,13 +17,17 @@ type Props = {
   restartHref: string;
 };
 
+const fieldList = (columns: ColumnKey[], t: TFunction) => columns.map((c) => t(`columns.${c}`)).join(', ');
+
 function ChoiceLabel({ choice, rowLabel }: { choice: Choice; rowLabel: (row: number) => string }) {
   const { t } = useTranslation('imports');
   const reasons = 'reasons' in choice ? choice.reasons.map((r) => t(`parties:duplicates.reasons.${r}`)).join(', ') : '';
   if (choice.value === 'create') return <>{t('choices.create')}</>;
   if (choice.value === 'skip') return <>{t('choices.skip')}</>;
   if ('row' in choice) return <>{t('choices.sameAsRow', { row: rowLabel(choice.row), reasons })}</>;
-  return <>{t('choices.existing', { label: [choice.label, choice.detail].filter(Boolean).join(' — '), reasons })}</>;
+  const label = [choice.label, choice.detail].filter(Boolean).join(' — ');
+  if (choice.fills?.length) return <>{t('choices.existingFills', { label, reasons, fields: fieldList(choice.fills, t) })}</>;
+  return <>{t('choices.existing', { label, reasons })}</>;
 }
 
 /** One party of a row: what the file says, what matches, and the choice. */
@@ -41,6 +47,9 @@ function PartyCell({
     <td>
       <div><strong>{name}</strong></div>
       {party.detail ? <div className="muted">{party.detail}</div> : null}
+      {party.choices.map((choice) => ('fills' in choice && choice.fills?.length ? (
+        <div key={choice.value} className="muted">{t('preview.fills', { label: choice.label, fields: fieldList(choice.fills, t) })}</div>
+      ) : null))}
       {party.inactive.length ? (
         <div className="muted">{t('preview.inactiveMatches', { names: party.inactive.map((m) => m.label).join(', ') })}</div>
       ) : null}
