@@ -22,9 +22,22 @@ export type EngagementRow = {
   participants: EngagementParticipantView[];
 };
 
+// The stakeholders through the link rows (hasMany + belongsTo), not the belongsToMany alias: that
+// one's nested join makes SQLite materialise every institution's links before it looks any up.
+const STAKEHOLDERS_INCLUDE = {
+  model: EngagementStakeholder, as: 'stakeholderLinks', attributes: ['id', 'stakeholderId'],
+  include: [{ model: Stakeholder, as: 'stakeholder', attributes: ['id', 'name'] }],
+};
+
+const stakeholdersOf = (e: Engagement) =>
+  ((e.get('stakeholderLinks') as EngagementStakeholder[] | undefined) ?? [])
+    .map((link) => link.get('stakeholder') as Stakeholder)
+    .map((s) => ({ id: s.id, name: s.name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
 const ENGAGEMENT_INCLUDE = [
   { model: User, as: 'followUpOwner', attributes: ['id', 'name'] },
-  { model: Stakeholder, as: 'stakeholders', attributes: ['id', 'name'], through: { attributes: [] } },
+  STAKEHOLDERS_INCLUDE,
   {
     model: EngagementParticipant, as: 'participants',
     include: [
@@ -44,13 +57,12 @@ function participantView(p: EngagementParticipant): EngagementParticipantView {
 }
 
 function engagementRow(e: Engagement): EngagementRow {
-  const stakeholders = (e.get('stakeholders') as Stakeholder[] | undefined) ?? [];
   const participants = (e.get('participants') as EngagementParticipant[] | undefined) ?? [];
   return {
     id: e.id, occurredOn: e.occurredOn, channel: e.channel, direction: e.direction, subject: e.subject, summary: e.summary,
     followUp: e.followUp, followUpDueOn: e.followUpDueOn, followUpDoneOn: e.followUpDoneOn,
     followUpOwnerName: (e.get('followUpOwner') as User | null)?.name ?? null,
-    stakeholders: stakeholders.map((s) => ({ id: s.id, name: s.name })).sort((a, b) => a.name.localeCompare(b.name)),
+    stakeholders: stakeholdersOf(e),
     participants: participants.map(participantView).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
@@ -167,7 +179,7 @@ export async function listOpenFollowUps(institutionId: number, limit = 10): Prom
     where: { id: ids.map((r) => r.id) },
     include: [
       { model: User, as: 'followUpOwner', attributes: ['id', 'name'] },
-      { model: Stakeholder, as: 'stakeholders', attributes: ['id', 'name'], through: { attributes: [] } },
+      STAKEHOLDERS_INCLUDE,
     ],
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -178,7 +190,7 @@ export async function listOpenFollowUps(institutionId: number, limit = 10): Prom
       engagementId: e.id, subject: e.subject, followUp: e.followUp!, dueOn: e.followUpDueOn,
       overdue: e.followUpDueOn !== null && e.followUpDueOn < day, occurredOn: e.occurredOn, ownerUserId: e.followUpOwnerUserId,
       ownerName: (e.get('followUpOwner') as User | null)?.name ?? null,
-      stakeholders: ((e.get('stakeholders') as Stakeholder[] | undefined) ?? []).map((s) => ({ id: s.id, name: s.name })),
+      stakeholders: stakeholdersOf(e),
     })),
   };
 }
