@@ -31,8 +31,8 @@ const YEARS_BACK = 6;
  * everyone's navigation, and it exists for them too, it just has nothing to show.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, memberships, allInstitutions } = await requireOversight(request);
-  if (!allInstitutions && memberships.length === 0) return json({ empty: true as const });
+  const { user, membershipCount, allInstitutions } = await requireOversight(request);
+  if (!allInstitutions && membershipCount === 0) return json({ empty: true as const });
 
   const searchParams = new URL(request.url).searchParams;
   const filters = oversightFiltersSchema.parse(Object.fromEntries(searchParams));

@@ -1,16 +1,35 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, NavLink, Outlet, useLoaderData, useParams, useRouteLoaderData } from '@remix-run/react';
+import { Form, Link, NavLink, Outlet, useLoaderData, useParams, useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { LanguageSwitch } from '~/components/language-switch';
+import { CHOOSER_PATH } from '~/modules/auth/paths';
 import { requireUser } from '~/modules/auth/guards.server';
-import { listMemberships } from '~/modules/auth/queries.server';
+import { getMembership, listMembershipsPage, type MembershipSummary } from '~/modules/auth/queries.server';
+import { lastInstitutionCookie } from '~/utils/session.server';
 import type { loader as institutionLoader } from './_app.i.$institutionId';
 
-export async function loader({ request }: LoaderFunctionArgs) {
+/** Up to this many memberships, the sidebar lists them all; beyond, one and a link to the chooser. */
+export const SIDEBAR_INSTITUTIONS = 8;
+
+/**
+ * The sidebar's institutions, read on every page: all of them when there are few; otherwise the
+ * institution of the page (else the one used last) and how many there are, so a supervisor of
+ * hundreds gets one link and "All institutions (N)" rather than hundreds of links.
+ */
+async function sidebarInstitutions(request: Request, userId: number, institutionId: string | undefined) {
+  const first = await listMembershipsPage(userId, { limit: SIDEBAR_INSTITUTIONS, offset: 0 });
+  if (first.total <= SIDEBAR_INSTITUTIONS) return { listed: first.rows, total: first.total };
+  const remembered = institutionId ?? (await lastInstitutionCookie.parse(request.headers.get('Cookie')));
+  const id = Number(remembered);
+  const current: MembershipSummary | null = Number.isSafeInteger(id) && id > 0 ? await getMembership(userId, id) : null;
+  return { listed: current ? [current] : [], total: first.total };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
-  const memberships = await listMemberships(user.id);
-  return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, memberships });
+  const institutions = await sidebarInstitutions(request, user.id, params.institutionId);
+  return json({ user: { name: user.name, email: user.email, isAdmin: user.isAdmin }, institutions });
 }
 
 const INSTITUTION_AREAS = ['stakeholders', 'agreements', 'obligations', 'calendar', 'compliance', 'privacy', 'data-quality', 'imports', 'audit'] as const;
@@ -35,7 +54,7 @@ function InstitutionNav({ institutionId }: { institutionId: string }) {
 
 export default function AppShell() {
   const { t } = useTranslation();
-  const { user, memberships } = useLoaderData<typeof loader>();
+  const { user, institutions } = useLoaderData<typeof loader>();
   const { institutionId } = useParams();
   return (
     <>
@@ -54,9 +73,12 @@ export default function AppShell() {
           {institutionId ? <InstitutionNav institutionId={institutionId} /> : null}
           <h2 id="nav-institutions">{t('nav.institutions')}</h2>
           <ul aria-labelledby="nav-institutions">
-            {memberships.map((m) => (
+            {institutions.listed.map((m) => (
               <li key={m.institutionId}><NavLink to={`/i/${m.institutionId}`} end>{m.institutionName}</NavLink></li>
             ))}
+            {institutions.total > institutions.listed.length
+              ? <li><Link to={CHOOSER_PATH}>{t('nav.allInstitutions', { count: institutions.total })}</Link></li>
+              : null}
           </ul>
           <h2 id="nav-across">{t('nav.across')}</h2>
           <ul aria-labelledby="nav-across">

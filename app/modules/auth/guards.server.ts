@@ -3,7 +3,7 @@ import { forbidden, notFound } from '~/utils/errors';
 import { destroySession, getSession } from '~/utils/session.server';
 import { userActor, type Actor } from '~/modules/audit/actor';
 import { can, capabilitiesOf, type Capability, type EffectiveRole } from './policy';
-import { getInstitutionSummary, getMembershipRole, getSessionUser, listMemberships, type SessionUser } from './queries.server';
+import { countMemberships, getInstitutionSummary, getMembershipRole, getSessionUser, type SessionUser } from './queries.server';
 
 export type SignedIn = { user: SessionUser; actor: Actor };
 
@@ -65,11 +65,14 @@ export async function requireInstitution(
   };
 }
 
-/** /oversight: any signed-in user, scoped to the institutions of their memberships (admins: all). */
+/**
+ * /oversight: any signed-in user, scoped to the institutions of their memberships (admins: all).
+ * The scope is read in each query; here only how many memberships there are (a supervisor may have hundreds).
+ */
 export async function requireOversight(request: Request) {
   const signedIn = await requireUser(request);
-  const memberships = await listMemberships(signedIn.user.id);
-  return { ...signedIn, memberships, allInstitutions: signedIn.user.isAdmin };
+  const membershipCount = await countMemberships(signedIn.user.id);
+  return { ...signedIn, membershipCount, allInstitutions: signedIn.user.isAdmin };
 }
 
 /** /admin: administrators only; everyone else gets 403. */
