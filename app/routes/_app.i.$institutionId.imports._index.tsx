@@ -7,9 +7,9 @@ import { COLUMN_GROUPS, MAX_FILE_BYTES, MAX_RECORDS, TEMPLATE_HEADERS } from '~/
 import { PreviewForm } from '~/modules/imports/components/preview-form';
 import { commitImport } from '~/modules/imports/mutations.server';
 import type { Preview } from '~/modules/imports/preview';
-import { analyseImport } from '~/modules/imports/preview.server';
+import { analyseImport, type Analysis } from '~/modules/imports/preview.server';
 import { listImports } from '~/modules/imports/queries.server';
-import { commitSchema } from '~/modules/imports/schema';
+import { commitSchema, fileSchema, mappingFrom } from '~/modules/imports/schema';
 import { readUpload } from '~/modules/imports/upload.server';
 import { LEGAL_BASES } from '~/modules/parties/schema';
 import { DomainError, statusOf } from '~/utils/errors';
@@ -36,9 +36,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const refused = (answer: Omit<ImportAnswer, 'errors'> & { errors?: FieldErrors }, status = 400) =>
   json<ImportAnswer>({ errors: {}, ...answer }, { status });
 
+/** The preview of an analysis, refused (400) while the columns cannot be read as they are mapped. */
+function previewAnswer(analysis: Analysis, text: string, chosen: Record<string, string>, errors: FieldErrors = {}) {
+  const problem = analysis.preview.problem;
+  const allErrors = { ...analysis.mappingErrors, ...errors, ...(problem ? { file: problem } : {}) };
+  const failed = Object.keys(allErrors).length > 0;
+  return json<ImportAnswer>(
+    { preview: analysis.preview, text, chosen, errors: allErrors, formError: problem ?? (failed ? 'imports:errors.mapping' : undefined) },
+    { status: failed ? 400 : 200 },
+  );
+}
+
 /**
  * Two steps on one page. A multipart post is step 1 (read and preview, nothing written); a plain
- * post is step 2 (the same file from hidden fields, read and checked again, then written at once).
+ * post carries the same file back in hidden fields with the columns as mapped: `intent=map`
+ * previews it again with that mapping, otherwise it is step 2 (read and checked again, then
+ * written at once).
  */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { institution, actor } = await requireInstitution(request, params, 'write');
@@ -47,18 +60,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!('file' in upload)) return refused(upload);
     const analysis = await analyseImport(institution.id, upload.file);
     if ('problem' in analysis) return refused({ errors: { file: analysis.problem }, line: analysis.line });
-    return json<ImportAnswer>({ preview: analysis.preview, text: upload.file.text, chosen: {}, errors: {} });
+    return previewAnswer(analysis, upload.file.text, {});
   }
 
   const formData = await request.formData();
-  const form = parseForm(commitSchema, formData);
+  const values = formValues(formData);
+  const remap = values.intent === 'map';
+  const form = parseForm(remap ? fileSchema : commitSchema, formData);
   if (!form.success) return refused({ errors: form.errors, formError: form.errors.text ?? form.errors.fingerprint ?? 'common:errors.invalid' });
-  const { text, filename, encoding, source, legalBasis, fingerprint } = form.data;
-  const analysis = await analyseImport(institution.id, { text, filename, encoding, source, legalBasis });
+  const { text, filename, encoding, source, legalBasis } = form.data;
+  const { mapping, errors: mappingErrors } = mappingFrom(values);
+  const analysis = await analyseImport(institution.id, { text, filename, encoding, source, legalBasis }, mapping);
   if ('problem' in analysis) return refused({ errors: { file: analysis.problem }, formError: analysis.problem, line: analysis.line });
-  const chosen = Object.fromEntries(Object.entries(formValues(formData)).filter(([key, value]) => /^(person|organisation)-\d+$/.test(key) && typeof value === 'string')) as Record<string, string>;
+  // Another mapping reads other rows: the choices made for the old ones start again.
+  if (remap || Object.keys(mappingErrors).length || analysis.preview.problem || Object.keys(analysis.mappingErrors).length) {
+    return previewAnswer(analysis, text, {}, mappingErrors);
+  }
+  // Not a map request, so commitSchema has checked the fingerprint.
+  const chosen = Object.fromEntries(Object.entries(values).filter(([key, value]) => /^(person|organisation)-\d+$/.test(key) && typeof value === 'string')) as Record<string, string>;
   try {
-    const { importId } = await commitImport(actor, { institutionId: institution.id, analysis, choices: chosen, fingerprint });
+    const { importId } = await commitImport(actor, { institutionId: institution.id, analysis, choices: chosen, fingerprint: String(values.fingerprint) });
     return redirectWithToast(request, `/i/${institution.id}/imports/${importId}`, 'imports:toast.imported');
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

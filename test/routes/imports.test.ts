@@ -264,6 +264,66 @@ describe('step 2: the import', () => {
   });
 });
 
+describe('column mapping', () => {
+  /** A plain post of the preview form: the file in hidden fields, the columns as mapped, and the intent. */
+  async function submit(answer: { preview: Preview; text: string }, fields: Record<string, string>) {
+    const { preview, text } = answer;
+    const form = { filename: preview.filename, encoding: preview.encoding, source: preview.source, legalBasis: preview.legalBasis ?? '', fingerprint: preview.fingerprint, text, ...fields };
+    return responseOf((importsRoute.action as Handler)(routeArgs(await signedInRequest(cast.secretary, path(), { form }), params())));
+  }
+
+  it('offers a field for each unrecognised column and imports the file as the user mapped it', async () => {
+    const csv = 'Achternaam,Voornaam,Werkgever,Rol,Werkmail,Opmerking\n'
+      + 'Veenstra,Iris,Kunstencentrum Zicht,Programmeur,iris@zicht.example,ontmoet op de beurs\n'
+      + 'Wouters,Jelle,Kunstencentrum Zicht,Conciërge,,\n';
+    const first = await previewOf('eigen-kolommen.csv', csv);
+    expect(first.preview.columns.filter((c) => c.mappable)).toEqual([
+      { index: 2, header: 'Werkgever', key: null, mappable: true, samples: ['Kunstencentrum Zicht', 'Kunstencentrum Zicht'] },
+      { index: 3, header: 'Rol', key: null, mappable: true, samples: ['Programmeur', 'Conciërge'] },
+      { index: 4, header: 'Werkmail', key: null, mappable: true, samples: ['iris@zicht.example'] },
+      { index: 5, header: 'Opmerking', key: null, mappable: true, samples: ['ontmoet op de beurs'] },
+    ]);
+    expect(first.preview.rows[0]).toMatchObject({ personName: 'Iris Veenstra', organisationName: null });
+
+    // A field taken by a recognised column cannot be chosen again: said beside the choice.
+    const twice = await submit(first, { intent: 'map', 'map-2': 'organisation', 'map-3': 'familyName' });
+    expect(twice.status).toBe(400);
+    expect((await jsonOf<Answer>(twice)).errors).toEqual({ 'map-3': 'imports:errors.mappedTwice' });
+
+    const before = await counts();
+    const mapped = await submit(first, { intent: 'map', 'map-2': 'organisation', 'map-3': 'title', 'map-4': 'businessEmail', 'map-5': 'ignore' });
+    expect(mapped.status).toBe(200);
+    const second = await jsonOf<Answer & { preview: Preview; text: string }>(mapped);
+    expect(second.preview.mapping).toEqual({ 2: 'organisation', 3: 'title', 4: 'businessEmail', 5: 'ignore' });
+    expect(second.preview.rows.map((r) => [r.personName, r.organisationName, r.title])).toEqual([
+      ['Iris Veenstra', 'Kunstencentrum Zicht', 'Programmeur'], ['Jelle Wouters', 'Kunstencentrum Zicht', 'Conciërge'],
+    ]);
+    expect(await counts()).toEqual(before);
+
+    // The mapping travels with the import: changed since the preview, the file is previewed again.
+    const changed = await submit(second, { 'map-2': 'organisation', 'map-3': 'ignore', 'map-4': 'businessEmail', 'map-5': 'ignore' });
+    expect(changed.status).toBe(409);
+    expect(await counts()).toEqual(before);
+
+    const imported = await submit(second, { 'map-2': 'organisation', 'map-3': 'title', 'map-4': 'businessEmail', 'map-5': 'ignore' });
+    expect(imported.status).toBe(302);
+    const organisation = await Organisation.findOne({ where: { institutionId: cast.college.id, name: 'Kunstencentrum Zicht' } });
+    const positions = await Position.findAll({ where: { organisationId: organisation!.id }, order: [['id', 'ASC']] });
+    expect(positions.map((p) => [p.title, p.businessEmail])).toEqual([['Programmeur', 'iris@zicht.example'], ['Conciërge', null]]);
+  });
+
+  it('asks for a mapping, and imports nothing, while no column names a person or an organisation', async () => {
+    const response = await upload(cast.secretary, 'namen.csv', 'Naam;Mail\nDekker;d@example.nl\n');
+    expect(response.status).toBe(400);
+    const answer = await jsonOf<Answer & { preview: Preview; text: string }>(response);
+    expect(answer.preview).toMatchObject({ problem: 'imports:errors.noKnownColumns', rows: [] });
+    expect(answer.preview.columns.map((c) => [c.header, c.mappable])).toEqual([['Naam', true], ['Mail', true]]);
+    const mapped = await submit(answer, { intent: 'map', 'map-0': 'familyName', 'map-1': 'email' });
+    expect(mapped.status).toBe(200);
+    expect((await jsonOf<Answer & { preview: Preview }>(mapped)).preview.rows).toEqual([expect.objectContaining({ personName: 'Dekker', errors: [] })]);
+  });
+});
+
 describe('upsert on natural keys', () => {
   it('fills the empty fields of a record matched on KvK number or email, keeps what it has, and says so first', async () => {
     const organisation = await makeOrganisation(cast.college, { name: 'Stichting Vaart', kind: 'association', kvkNumber: '12344321', email: 'info@vaart.nl' });

@@ -35,12 +35,22 @@ export type PreviewRow = {
   organisation: PartyPreview | null;
 };
 
+/**
+ * A column of a CSV file: the field it is read as (null: left out). A header the import does not
+ * recognise is `mappable`: the preview offers a choice of field for it, with a few of its values.
+ */
+export type PreviewColumn = { index: number; header: string; key: ColumnKey | null; mappable: boolean; samples: string[] };
+
 export type Preview = {
   format: ImportFormat;
   filename: string;
   encoding: TextEncoding;
   delimiter: Delimiter | null;
-  columns: { header: string; key: ColumnKey | null }[];
+  columns: PreviewColumn[];
+  /** The user's choices for the mappable columns the rows were read with. */
+  mapping: Record<string, ColumnKey | 'ignore'>;
+  /** Why nothing can be imported as the columns stand (no name or organisation column yet). */
+  problem: string | null;
   source: string;
   legalBasis: LegalBasis | null;
   rows: PreviewRow[];

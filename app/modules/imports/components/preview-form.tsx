@@ -3,9 +3,10 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton } from '~/components/form';
 import type { FieldErrors } from '~/utils/forms';
-import type { ColumnKey } from '../columns';
+import { COLUMN_GROUPS, type ColumnKey } from '../columns';
 import type { PartyPreview, Preview, PreviewRow } from '../preview';
 import { choiceField, type Choice } from '../rules';
+import { mappingField } from '../schema';
 
 type Props = {
   preview: Preview;
@@ -68,6 +69,65 @@ function PartyCell({
 }
 
 /**
+ * The columns the import did not recognise, each with a few of its values and a choice of field
+ * (or left out). Applying the choices reads the file again: a plain submit, no script needed.
+ */
+function ColumnMapping({ preview, errors }: { preview: Preview; errors: FieldErrors }) {
+  const { t } = useTranslation('imports');
+  const mappable = preview.columns.filter((c) => c.mappable);
+  if (mappable.length === 0) return null;
+  return (
+    <fieldset className="card stack">
+      <legend>{t('mapping.title')}</legend>
+      <p>{t('mapping.intro')}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t('mapping.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('mapping.column')}</th>
+              <th scope="col">{t('mapping.samples')}</th>
+              <th scope="col">{t('mapping.field')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mappable.map((column) => {
+              const field = mappingField(column.index);
+              const id = `mapping-${column.index}`;
+              const error = errors[field];
+              return (
+                <tr key={column.index}>
+                  <th scope="row">{column.header}</th>
+                  <td className="muted">{column.samples.join(' · ') || t('common:none')}</td>
+                  <td>
+                    <div className="field">
+                      <label htmlFor={id} className="visually-hidden">{t('mapping.choiceFor', { column: column.header })}</label>
+                      <select id={id} name={field} defaultValue={preview.mapping[String(column.index)] ?? 'ignore'}
+                        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}>
+                        <option value="ignore">{t('mapping.ignore')}</option>
+                        {(Object.keys(COLUMN_GROUPS) as (keyof typeof COLUMN_GROUPS)[]).map((group) => (
+                          <optgroup key={group} label={t(`help.groups.${group}`)}>
+                            {COLUMN_GROUPS[group].map((key) => <option key={key} value={key}>{t(`columns.${key}`)}</option>)}
+                          </optgroup>
+                        ))}
+                      </select>
+                      {error ? <span className="error" id={`${id}-error`}>{t(error)}</span> : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="form-actions">
+        <button type="submit" name="intent" value="map" className="button-secondary">{t('mapping.apply')}</button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
  * Step 2: every record with its problems or its choices, and one button that imports them all —
  * or nothing. The file itself travels back in hidden fields, so nothing is stored in between.
  */
@@ -100,49 +160,54 @@ export function PreviewForm({ preview, text, chosen, errors, formError, restartH
         <input type="hidden" name="legalBasis" value={preview.legalBasis ?? ''} />
         <input type="hidden" name="fingerprint" value={preview.fingerprint} />
         <input type="hidden" name="text" value={text} />
-        <div className="table-wrap">
-          <table>
-            <caption>{t('preview.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t(preview.format === 'vcard' ? 'preview.cardHeader' : 'preview.rowHeader')}</th>
-                <th scope="col">{t('preview.organisation')}</th>
-                <th scope="col">{t('preview.person')}</th>
-                <th scope="col">{t('preview.position')}</th>
-                <th scope="col">{t('preview.problems')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.row}>
-                  <th scope="row">{row.row}</th>
-                  <PartyCell kind="organisation" row={row} name={row.organisationName} party={row.organisation} chosen={chosen}
-                    error={errors[choiceField('organisation', row.row)]} rowLabel={rowLabel} />
-                  <PartyCell kind="person" row={row} name={row.personName} party={row.person} chosen={chosen}
-                    error={errors[choiceField('person', row.row)]} rowLabel={rowLabel} />
-                  <td>{row.title ?? <span className="muted">{t('common:none')}</span>}</td>
-                  <td>
-                    {row.errors.length ? (
-                      <>
-                        <span className="badge badge-danger">{t('preview.skipped')}</span>
-                        <ul className="changes">
-                          {row.errors.map((e) => (
-                            <li key={e.field}>{e.field === 'row' ? '' : `${t(`columns.${e.field}`)}: `}{t(e.message)}</li>
-                          ))}
-                        </ul>
-                      </>
-                    ) : undecided(row)
-                      ? <span className="badge badge-warn">{t('preview.choose')}</span>
-                      : <span className="badge badge-ok">{t('preview.ok')}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <p className="muted">{t('preview.allOrNothing')}</p>
+        <ColumnMapping preview={preview} errors={errors} />
+        {preview.problem ? null : (
+          <>
+            <div className="table-wrap">
+              <table>
+                <caption>{t('preview.caption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(preview.format === 'vcard' ? 'preview.cardHeader' : 'preview.rowHeader')}</th>
+                    <th scope="col">{t('preview.organisation')}</th>
+                    <th scope="col">{t('preview.person')}</th>
+                    <th scope="col">{t('preview.position')}</th>
+                    <th scope="col">{t('preview.problems')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rows.map((row) => (
+                    <tr key={row.row}>
+                      <th scope="row">{row.row}</th>
+                      <PartyCell kind="organisation" row={row} name={row.organisationName} party={row.organisation} chosen={chosen}
+                        error={errors[choiceField('organisation', row.row)]} rowLabel={rowLabel} />
+                      <PartyCell kind="person" row={row} name={row.personName} party={row.person} chosen={chosen}
+                        error={errors[choiceField('person', row.row)]} rowLabel={rowLabel} />
+                      <td>{row.title ?? <span className="muted">{t('common:none')}</span>}</td>
+                      <td>
+                        {row.errors.length ? (
+                          <>
+                            <span className="badge badge-danger">{t('preview.skipped')}</span>
+                            <ul className="changes">
+                              {row.errors.map((e) => (
+                                <li key={e.field}>{e.field === 'row' ? '' : `${t(`columns.${e.field}`)}: `}{t(e.message)}</li>
+                              ))}
+                            </ul>
+                          </>
+                        ) : undecided(row)
+                          ? <span className="badge badge-warn">{t('preview.choose')}</span>
+                          : <span className="badge badge-ok">{t('preview.ok')}</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="muted">{t('preview.allOrNothing')}</p>
+          </>
+        )}
         <div className="form-actions">
-          <SubmitButton pendingLabel={t('preview.importing')}>{t('preview.import')}</SubmitButton>
+          {preview.problem ? null : <SubmitButton pendingLabel={t('preview.importing')}>{t('preview.import')}</SubmitButton>}
           <Link to={restartHref}>{t('preview.startAgain')}</Link>
         </div>
       </Form>
