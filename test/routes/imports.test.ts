@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Preview } from '~/modules/imports/preview';
 import * as importsRoute from '~/routes/_app.i.$institutionId.imports._index';
@@ -261,6 +262,51 @@ describe('step 2: the import', () => {
     const response = await commit({ ...answer, text: 'family_name\nVervalst\n' }, {});
     expect(response.status).toBe(409);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('a messy file', () => {
+  it('imports the good rows of a Windows-1252 file with short rows, duplicates and formulas, and reports the rest by row and reason', async () => {
+    const bytes = new Uint8Array(await readFile(new URL('../fixtures/imports/messy-contacts.csv', import.meta.url)));
+    const answer = await previewOf('messy-contacts.csv', bytes);
+    expect(answer.preview).toMatchObject({ encoding: 'windows-1252', delimiter: ';' });
+    // Line 11 is empty (`;;;;;;;`): not a record at all.
+    expect(answer.preview.rows.map((r) => [r.row, r.errors.map((e) => `${e.field}: ${e.message}`)])).toEqual([
+      [2, []],
+      [3, ['email: common:errors.invalidEmail']],
+      [4, ['title: common:errors.required']],
+      [5, []],
+      [6, []],
+      [7, ['organisation: imports:errors.formula']],
+      [8, expect.arrayContaining(['familyName: imports:errors.formula'])],
+      [9, ['postcode: parties:errors.postcode']],
+      [10, []],
+      [12, ['organisation: imports:errors.formula']],
+    ]);
+    expect(answer.preview.rows.find((r) => r.row === 6)!.person!.preset).toBe('row:5');
+    expect(answer.preview.rows.find((r) => r.row === 10)!.organisation!.preset).toBe('row:2');
+
+    const before = await counts();
+    const response = await commit(answer);
+    expect(response.status).toBe(302);
+    const after = await counts();
+    // Siebe, Piet (once) and Anke; one municipality; two positions. Nothing of a skipped row.
+    expect({ persons: after.persons - before.persons, organisations: after.organisations - before.organisations, positions: after.positions - before.positions })
+      .toEqual({ persons: 3, organisations: 1, positions: 2 });
+    const municipality = await Organisation.findOne({ where: { institutionId: cast.college.id, kvkNumber: '12121212' } });
+    expect(municipality!.name).toBe('Gemeente Súdwest-Fryslân');
+    for (const name of ['Zorggroep Café', 'Stichting IJsselstroom']) expect(await Organisation.count({ where: { name } })).toBe(0);
+    for (const familyName of ['Müller', 'Bakker', 'Smit', 'Kwaad', 'Nul']) {
+      expect(await Person.count({ where: { institutionId: cast.college.id, familyName } })).toBe(0);
+    }
+    expect(await Person.count({ where: { institutionId: cast.college.id, familyName: 'Janssen' } })).toBe(1);
+
+    const importId = response.headers.get('Location')!.split('/').pop()!;
+    const report = await responseOf((reportRoute.loader as Handler)(routeArgs(await signedInRequest(cast.secretary, path(`/${importId}`)), { ...params(), importId })));
+    const body = await jsonOf<{ report: { skipped: { row: number; errors: { field: string; message: string }[] }[] } }>(report);
+    expect(body.report.skipped.map((s) => [s.row, s.errors[0]!.field])).toEqual([
+      [3, 'email'], [4, 'title'], [7, 'organisation'], [8, 'familyName'], [9, 'postcode'], [12, 'organisation'],
+    ]);
   });
 });
 
