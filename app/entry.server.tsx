@@ -5,7 +5,7 @@ import { createInstance } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { i18nConfig } from '~/i18n/config';
+import { i18nConfig } from '~/i18n/config.server';
 import { getLocale } from '~/i18n/i18next.server';
 
 const ABORT_DELAY = 5_000;

@@ -1,5 +1,6 @@
 import { RemixI18Next } from 'remix-i18next/server';
-import { i18nConfig, LANGUAGES, DEFAULT_LANGUAGE } from './config';
+import { LANGUAGES, DEFAULT_LANGUAGE } from './config';
+import { i18nConfig } from './config.server';
 import { languageCookie, sessionStorage } from '~/utils/session.server';
 
 let instance: RemixI18Next | null = null;

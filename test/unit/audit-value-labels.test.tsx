@@ -15,7 +15,8 @@ import { REQUEST_KINDS, REQUEST_STATUSES } from '~/modules/privacy/rules';
 import { PROPOSAL_STATUSES } from '~/modules/privacy/schema';
 import { CATEGORIES, MITCHELL_CLASSES, QUADRANTS, STAKEHOLDER_STATUSES, TIERS } from '~/modules/stakeholders/rules';
 import { CHANNELS, DIRECTIONS, INTEREST_PRIORITIES, INTEREST_STATUSES } from '~/modules/stakeholders/schema';
-import { LANGUAGES, i18nConfig } from '~/i18n/config';
+import { LANGUAGES } from '~/i18n/config';
+import { i18nConfig } from '~/i18n/config.server';
 import { resources } from '~/locales';
 
 /**
