@@ -3,7 +3,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The JavaScript each page makes the browser download, from the classic compiler's output: the
+ * The JavaScript each page makes the browser download (the language catalogue it loads included),
+ * from the classic compiler's output: the
  * Remix manifest (public/build/manifest-*.js) gives each route's module and the chunks it imports,
  * and esbuild's metafile (build/metafile.js.json) says which source files ended up in which chunk
  * and which routes import recharts in their source.
@@ -17,7 +18,7 @@ type ManifestRoute = { id: string; parentId?: string; path?: string; module: str
 type Manifest = { entry: { module: string; imports?: string[] }; routes: Record<string, ManifestRoute> };
 type Metafile = {
   inputs: Record<string, { imports: { path: string }[] }>;
-  outputs: Record<string, { imports: { path: string }[]; inputs: Record<string, unknown>; entryPoint?: string }>;
+  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown>; entryPoint?: string }>;
 };
 
 export type RouteWeight = {
@@ -88,10 +89,19 @@ export function bundleReport(root = process.cwd()): BundleReport {
       const url = stack.pop()!;
       if (files.has(url)) continue;
       files.add(url);
-      for (const { path: next } of outputOf(url)?.imports ?? []) stack.push(next.replace(/^public/, ''));
+      for (const { path: next, kind } of outputOf(url)?.imports ?? []) if (kind !== 'dynamic-import') stack.push(next.replace(/^public/, ''));
     }
     return files;
   };
+  // The entry imports each language's catalogue dynamically and every page loads one of them:
+  // count the largest, with what it imports.
+  const catalogueFiles = (() => {
+    const options = (outputOf(manifest.entry.module)?.imports ?? [])
+      .filter((i) => i.kind === 'dynamic-import')
+      .map((i) => closure([i.path.replace(/^public/, '')]));
+    const size = (files: Set<string>) => [...files].reduce((sum, url) => sum + gzipOf(url), 0);
+    return options.sort((a, b) => size(b) - size(a))[0] ?? new Set<string>();
+  })();
 
   const problems: string[] = [];
   const routes = Object.values(manifest.routes)
@@ -100,7 +110,7 @@ export function bundleReport(root = process.cwd()): BundleReport {
       const chain: ManifestRoute[] = [];
       for (let r: ManifestRoute | undefined = route; r; r = r.parentId ? manifest.routes[r.parentId] : undefined) chain.push(r);
       const files = closure([
-        manifest.entry.module, ...(manifest.entry.imports ?? []),
+        manifest.entry.module, ...(manifest.entry.imports ?? []), ...catalogueFiles,
         ...chain.flatMap((r) => [r.module, ...(r.imports ?? [])]),
       ]);
       const gzipBytes = [...files].reduce((sum, url) => sum + gzipOf(url), 0);
