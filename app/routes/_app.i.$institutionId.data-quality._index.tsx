@@ -2,24 +2,30 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireInstitution } from '~/modules/auth/guards.server';
-import { monthsFrom, QUALITY_CHECKS, VERIFIED_MONTHS, type QualitySection } from '~/modules/quality/checks';
-import { countQuality } from '~/modules/quality/queries.server';
+import { SYSTEM_ACTOR } from '~/modules/audit/actor';
+import { completenessScore, monthsFrom, QUALITY_CHECKS, TREND_MONTHS, VERIFIED_MONTHS, type QualitySection } from '~/modules/quality/checks';
+import { CompletenessTrend } from '~/modules/quality/components/completeness-trend';
+import { takeQualitySnapshot } from '~/modules/quality/mutations.server';
+import { countQuality, listQualityTrend } from '~/modules/quality/queries.server';
 import { useDays } from '~/modules/stakeholders/components/labels';
 
 // The report reads the register only: every member may see it; the fixes behind it keep their own guards.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { institution, can } = await requireInstitution(request, params);
   const months = monthsFrom(new URL(request.url).searchParams);
-  const counts = await countQuality(institution.id, { months });
-  return json({ institution, can, months, counts });
+  // The month's first view takes its snapshot when the monthly script has not: the trend has no
+  // gaps for months someone looked. Taken by the system, not by whoever happened to look.
+  await takeQualitySnapshot(SYSTEM_ACTOR, institution.id);
+  const [counts, trend] = await Promise.all([countQuality(institution.id, { months }), listQualityTrend(institution.id, TREND_MONTHS)]);
+  return json({ institution, can, months, counts, trend });
 }
 
 export default function DataQuality() {
   const { t } = useTranslation('quality');
   const { day } = useDays();
-  const { institution, can, months, counts } = useLoaderData<typeof loader>();
+  const { institution, can, months, counts, trend } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}/data-quality`;
-  const share = counts.personsTotal ? Math.round((counts.personsComplete / counts.personsTotal) * 100) : null;
+  const share = completenessScore(counts.personsComplete, counts.personsTotal);
   return (
     <>
       <div className="page-header">
@@ -45,6 +51,7 @@ export default function DataQuality() {
         </div>
       </div>
       <p className="muted">{t('completenessHint', { day: day(counts.cutoff) })}</p>
+      <CompletenessTrend rows={trend} />
       <div className="grid grid-2">
         {(Object.keys(QUALITY_CHECKS) as QualitySection[]).map((section) => (
           <section key={section} className="card" aria-labelledby={`quality-${section}`}>

@@ -9,6 +9,7 @@ import * as stakeholdersRegisterIndexes from './20261122000710-stakeholders-regi
 import * as oversightIndexes from './20261122000740-oversight-indexes';
 import * as auditTrailIndexes from './20261122000760-audit-trail-indexes';
 import * as oversightReviewIndexes from './20261122000780-oversight-review-indexes';
+import * as qualitySnapshots from './20261122000800-quality-snapshots';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -24,4 +25,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000740-oversight-indexes', module: oversightIndexes },
   { name: '20261122000760-audit-trail-indexes', module: auditTrailIndexes },
   { name: '20261122000780-oversight-review-indexes', module: oversightReviewIndexes },
+  { name: '20261122000800-quality-snapshots', module: qualitySnapshots },
 ];

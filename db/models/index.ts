@@ -9,6 +9,7 @@ import {
 import { Household, HouseholdMember, Organisation, Person, Position } from './parties';
 import { AuditEvent, AuthToken, Institution, MailMessage, Membership, SignInFailure, Theme, User } from './platform';
 import { CorrectionProposal, DataSubjectRequest, PortalLink } from './privacy';
+import { QualitySnapshot } from './quality';
 import {
   Engagement, EngagementInterest, EngagementParticipant, EngagementStakeholder, Interest, SalienceAssessment, Stakeholder,
 } from './stakeholders';
@@ -19,6 +20,7 @@ export * from './stakeholders';
 export * from './accountability';
 export * from './governance';
 export * from './privacy';
+export * from './quality';
 
 let initialised: Sequelize | null = null;
 
@@ -34,6 +36,7 @@ export function initModels(sequelize: Sequelize): void {
     GovernanceCode, CodePrinciple, CodeProvision, ObligationProvision, CodeAdoption, ComplianceYear, ComplianceStatement,
     StatementEvidence,
     DataSubjectRequest, PortalLink, CorrectionProposal,
+    QualitySnapshot,
   ]) {
     model.initModel(sequelize);
   }
@@ -250,6 +253,9 @@ function associateGovernance() {
 }
 
 function associatePrivacy() {
+  Institution.hasMany(QualitySnapshot, { foreignKey: 'institutionId', as: 'qualitySnapshots' });
+  QualitySnapshot.belongsTo(Institution, { foreignKey: 'institutionId', as: 'institution' });
+
   Institution.hasMany(DataSubjectRequest, { foreignKey: 'institutionId', as: 'dataSubjectRequests' });
   DataSubjectRequest.belongsTo(Institution, { foreignKey: 'institutionId', as: 'institution' });
   Person.hasMany(DataSubjectRequest, { foreignKey: 'personId', as: 'dataSubjectRequests' });

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { setPartyActive } from '~/modules/parties/mutations.server';
+import { completenessScore } from '~/modules/quality/checks';
+import { takeQualitySnapshot } from '~/modules/quality/mutations.server';
 import { countQuality, duplicateOrganisations, duplicatePersons } from '~/modules/quality/queries.server';
 import * as checkRoute from '~/routes/_app.i.$institutionId.data-quality.$check';
 import * as overviewRoute from '~/routes/_app.i.$institutionId.data-quality._index';
 import { addDays, addMonths, today } from '~/utils/dates';
-import { Person } from '~/utils/db.server';
+import { AuditEvent, Person, QualitySnapshot } from '~/utils/db.server';
 import {
   assess, makeOrganisation, makePerson, makePosition, makeRegisteredStakeholder,
 } from '../modules/stakeholders-fixtures';
@@ -153,5 +155,51 @@ describe('the report pages', () => {
     expect((await call(checkRoute.loader as Handler, members.secretary, '/everything', { check: 'everything' })).status).toBe(404);
     expect((await call(overviewRoute.loader as Handler, members.otherSecretary, '')).status).toBe(404);
     expect((await call(checkRoute.loader as Handler, members.otherSecretary, '/duplicate-persons', { check: 'duplicate-persons' })).status).toBe(404);
+  });
+});
+
+describe('the completeness trend', () => {
+  it('stores this month’s score as derived today, once per institution and month, by the system', async () => {
+    const institution = await makeInstitution({ name: 'Stichting Trend' });
+    await messyRegister(institution, await makeMember(institution, 'secretary'));
+    expect(await takeQualitySnapshot(SYSTEM_ACTOR, institution.id)).toEqual({ created: true });
+    const derived = await countQuality(institution.id, { months: 12 });
+    const stored = await QualitySnapshot.findAll({ where: { institutionId: institution.id } });
+    expect(stored.map((s) => ({ month: s.month, takenOn: s.takenOn, personsTotal: s.personsTotal, personsComplete: s.personsComplete }))).toEqual([
+      { month: today().slice(0, 7), takenOn: today(), personsTotal: derived.personsTotal, personsComplete: derived.personsComplete },
+    ]);
+    expect(completenessScore(stored[0]!.personsComplete, stored[0]!.personsTotal)).toBe(completenessScore(derived.personsComplete, derived.personsTotal));
+    expect(completenessScore(5, 9)).toBe(56);
+
+    // Run again (the script twice, a second view): nothing more is written.
+    await makePerson(institution, { ...complete, familyName: 'Later', email: 'later@example.nl' });
+    expect(await takeQualitySnapshot(SYSTEM_ACTOR, institution.id)).toEqual({ created: false });
+    expect(await QualitySnapshot.count({ where: { institutionId: institution.id } })).toBe(1);
+    const events = await AuditEvent.findAll({ where: { institutionId: institution.id, entity: 'quality-snapshot' } });
+    expect(events.map((e) => [e.action, e.actorLabel, e.entityId])).toEqual([['create', 'system', String(stored[0]!.id)]]);
+  });
+
+  it('is taken on viewing the report when the month has none, and the report shows the last 12 months', async () => {
+    await QualitySnapshot.destroy({ where: { institutionId: college.id } });
+    const month = (monthsAgo: number) => addMonths(today(), -monthsAgo).slice(0, 7);
+    await QualitySnapshot.bulkCreate([
+      { institutionId: college.id, month: month(12), takenOn: addMonths(today(), -12), personsTotal: 4, personsComplete: 1 },
+      { institutionId: college.id, month: month(11), takenOn: addMonths(today(), -11), personsTotal: 4, personsComplete: 2 },
+      { institutionId: college.id, month: month(2), takenOn: addMonths(today(), -2), personsTotal: 8, personsComplete: 6 },
+    ]);
+    const response = await call(overviewRoute.loader as Handler, members.supervisor, '');
+    const body = await jsonOf<{ trend: { month: string; personsTotal: number; personsComplete: number }[] }>(response);
+    const counts = await countQuality(college.id, { months: 12 });
+    expect(body.trend).toEqual([
+      expect.objectContaining({ month: month(11), personsComplete: 2 }),
+      expect.objectContaining({ month: month(2), personsComplete: 6 }),
+      expect.objectContaining({ month: month(0), personsTotal: counts.personsTotal, personsComplete: counts.personsComplete }),
+    ]);
+    await call(overviewRoute.loader as Handler, members.secretary, '');
+    expect(await QualitySnapshot.count({ where: { institutionId: college.id, month: month(0) } })).toBe(1);
+    // The other institution's report took its own, never this one's.
+    await call(overviewRoute.loader as Handler, members.otherSecretary, '', { institutionId: String(other.id) });
+    expect(await QualitySnapshot.count({ where: { institutionId: college.id } })).toBe(4);
+    expect(await QualitySnapshot.count({ where: { institutionId: other.id, month: month(0) } })).toBe(1);
   });
 });

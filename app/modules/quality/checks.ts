@@ -28,3 +28,11 @@ export function monthsFrom(searchParams: URLSearchParams): VerifiedMonths {
   const months = Number(searchParams.get('months'));
   return VERIFIED_MONTHS.find((m) => m === months) ?? 12;
 }
+
+/** The completeness score: the share of live persons with none of the person checks' problems, in whole percent. */
+export function completenessScore(complete: number, total: number): number | null {
+  return total === 0 ? null : Math.round((complete / total) * 100);
+}
+
+/** How many months of snapshots the report's trend shows. */
+export const TREND_MONTHS = 12;

@@ -1,6 +1,6 @@
 import { displayNameOf } from '~/modules/parties/queries.server';
 import { organisationMatchReasons, personMatchReasons, type MatchReason } from '~/modules/parties/rules';
-import { Organisation, Person, Position, QueryTypes } from '~/utils/db.server';
+import { Op, Organisation, Person, Position, QualitySnapshot, QueryTypes } from '~/utils/db.server';
 import { addMonths, today, type Day } from '~/utils/dates';
 import type { Page } from '~/utils/list-params';
 import { ALL_CHECKS, isDuplicateCheck, type DuplicateCheck, type ListCheck, type QualityCheck, type VerifiedMonths } from './checks';
@@ -228,4 +228,19 @@ export async function duplicateOrganisations(institutionId: number): Promise<Dup
 export async function listDuplicatePairs(institutionId: number, check: DuplicateCheck, page: { perPage: number; offset: number }): Promise<Page<DuplicatePair>> {
   const pairs = check === 'duplicate-persons' ? await duplicatePersons(institutionId) : await duplicateOrganisations(institutionId);
   return { total: pairs.length, rows: pairs.slice(page.offset, page.offset + page.perPage) };
+}
+
+// ---------------------------------------------------------------- the trend
+
+export type QualityTrendRow = { month: string; takenOn: Day; personsTotal: number; personsComplete: number };
+
+/** The snapshots of the last `months` months (this one included), oldest first. */
+export async function listQualityTrend(institutionId: number, months: number): Promise<QualityTrendRow[]> {
+  const from = addMonths(today(), -(months - 1)).slice(0, 7);
+  const rows = await QualitySnapshot.findAll({
+    where: { institutionId, month: { [Op.gte]: from } },
+    order: [['month', 'ASC']],
+    attributes: ['month', 'takenOn', 'personsTotal', 'personsComplete'],
+  });
+  return rows.map((r) => ({ month: r.month, takenOn: r.takenOn, personsTotal: r.personsTotal, personsComplete: r.personsComplete }));
 }
