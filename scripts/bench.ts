@@ -52,6 +52,8 @@ type PageResult = {
   key: string; label: string; url: string; status: number; bytes: number; p50: number; p95: number; mean: number; rps: number; loadedP95: number;
   /** The server process's CPU time per sequential request (all its threads): robust to a busy machine. */
   cpuMs: number;
+  /** The server's highest resident memory while this page was measured. */
+  rssPeakMb: number;
 };
 type ScaleResult = {
   scale: number; counts: Record<string, number>; pages: PageResult[]; rssPeakMb: number; rssEndMb: number;
@@ -129,7 +131,7 @@ function cpuTimeMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function measure(port: number, pid: number, page: Page, cookie: string | undefined): Promise<PageResult> {
+async function measure(port: number, pid: number, page: Page, cookie: string | undefined): Promise<Omit<PageResult, 'rssPeakMb'>> {
   const first = await request(port, page.url, { cookie });
   if (first.status !== 200) throw new Error(`${page.url} answered ${first.status}: ${first.body.slice(0, 300)}`);
   for (let i = 0; i < WARMUP; i++) await request(port, page.url, { cookie });
@@ -181,8 +183,16 @@ function rssMb(pid: number): { rss: number; peak: number } {
   return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
 }
 
+/** `npm start`'s node options (the heap limit), so the server runs here as it does in production. */
+function startArgs(): string[] {
+  const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  if (words[0] !== 'node') throw new Error(`npm start is not "node …": ${start}`);
+  return words.slice(1);
+}
+
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ['scripts/serve.js'], {
+  const server = spawn(process.execPath, startArgs(), {
     env: {
       ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: databaseUrl, HORIZON_TODAY: BENCH_TODAY,
       SESSION_SECRET: 'horizon-bench-session-secret-not-for-production', APP_URL: `http://localhost:${port}`, SMTP_URL: '',
@@ -236,6 +246,8 @@ function prepareData(scale: number): { databaseUrl: string; summary: Summary } {
   return { databaseUrl, summary: JSON.parse(readFileSync(summaryFile, 'utf8')) };
 }
 
+let pagePeak = 0;
+
 async function benchScale(scale: number): Promise<ScaleResult> {
   const { databaseUrl, summary } = prepareData(scale);
   const port = await freePort();
@@ -243,7 +255,9 @@ async function benchScale(scale: number): Promise<ScaleResult> {
   let peak = 0;
   const sampler = setInterval(() => {
     try {
-      peak = Math.max(peak, rssMb(server.pid!).rss);
+      const { rss } = rssMb(server.pid!);
+      peak = Math.max(peak, rss);
+      pagePeak = Math.max(pagePeak, rss);
     } catch {
       // the server is gone; the run fails below
     }
@@ -264,8 +278,9 @@ async function benchScale(scale: number): Promise<ScaleResult> {
     const results: PageResult[] = [];
     for (const page of pagesOf(summary, available)) {
       process.stdout.write(`  scale ${scale}: ${page.label}…`);
-      const result = await measure(port, server.pid!, page, cookies[page.as]);
-      console.log(` p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.cpuMs} ms CPU, ${result.rps} req/s`);
+      pagePeak = 0;
+      const result = { ...(await measure(port, server.pid!, page, cookies[page.as])), rssPeakMb: pagePeak };
+      console.log(` p50 ${result.p50} ms, p95 ${result.p95} ms, ${result.cpuMs} ms CPU, ${result.rps} req/s, RSS ≤ ${result.rssPeakMb} MB`);
       results.push(result);
     }
     const end = rssMb(server.pid!);
