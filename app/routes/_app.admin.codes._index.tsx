@@ -5,6 +5,7 @@ import { requireAdmin } from '~/modules/auth/guards.server';
 import { LibraryUpload } from '~/modules/governance/components/library-upload';
 import { importLibraryAction } from '~/modules/governance/upload.server';
 import { listCodes } from '~/modules/governance/queries.server';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -30,9 +31,9 @@ export default function AdminCodes() {
         </div>
       </div>
       {codes.length === 0 ? <p className="empty">{t('library.none')}</p> : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('library.caption', { count: codes.length })}</caption>
+            <TableCaption>{t('library.caption', { count: codes.length })}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t('library.code')}</th>
@@ -56,7 +57,7 @@ export default function AdminCodes() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <LibraryUpload title={t('admin.importTitle')} explanation={t('admin.importExplained')} />
     </>

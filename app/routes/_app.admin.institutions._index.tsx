@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SearchForm, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireAdmin } from '~/modules/auth/guards.server';
 import { INSTITUTION_SORTS, listInstitutions } from '~/modules/institutions/queries.server';
 import { parseListParams } from '~/utils/list-params';
@@ -26,9 +27,9 @@ export default function AdminInstitutions() {
       {rows.length === 0 ? (
         <p className="empty">{params.q ? t('institutions.noneFound') : t('institutions.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('institutions.caption', { total })}</caption>
+            <TableCaption>{t('institutions.caption', { total })}</TableCaption>
             <thead>
               <tr>
                 <SortHeader column="name" current={params}>{t('institutions.name')}</SortHeader>
@@ -56,7 +57,7 @@ export default function AdminInstitutions() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pagination page={params.page} perPage={params.perPage} total={total} />
     </>

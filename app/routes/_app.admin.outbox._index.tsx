@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SearchForm, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireAdmin } from '~/modules/auth/guards.server';
 import { MailStatus } from '~/modules/users/components/mail-status';
 import { listOutbox, OUTBOX_SORTS } from '~/modules/users/queries.server';
@@ -32,9 +33,9 @@ export default function Outbox() {
       {rows.length === 0 ? (
         <p className="empty">{params.q ? t('outbox.noneFound') : t('outbox.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('outbox.caption', { total })}</caption>
+            <TableCaption>{t('outbox.caption', { total })}</TableCaption>
             <thead>
               <tr>
                 <SortHeader column="createdAt" current={params}>{t('outbox.createdAt')}</SortHeader>
@@ -56,7 +57,7 @@ export default function Outbox() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pagination page={params.page} perPage={params.perPage} total={total} />
     </>

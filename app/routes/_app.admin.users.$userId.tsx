@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SelectField, useFormState } from '~/components/form';
 import { IntentButton, stateFor } from '~/components/form-extras';
+import { TableWrap } from '~/components/table-wrap';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
 import { requireAdmin } from '~/modules/auth/guards.server';
@@ -157,7 +158,7 @@ export default function AdminUser() {
         {memberships.length === 0 ? (
           <p className="empty">{t('users.noMemberships')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap labelledBy="memberships-heading">
             <table>
               <thead>
                 <tr>
@@ -198,7 +199,7 @@ export default function AdminUser() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
 
         <h3>{t('users.grantTitle')}</h3>

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SearchForm, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireAdmin } from '~/modules/auth/guards.server';
 import { UserStatus } from '~/modules/users/components/user-status';
 import { listUsers, USER_SORTS } from '~/modules/users/queries.server';
@@ -27,9 +28,9 @@ export default function AdminUsers() {
       {rows.length === 0 ? (
         <p className="empty">{params.q ? t('users.noneFound') : t('users.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('users.caption', { total })}</caption>
+            <TableCaption>{t('users.caption', { total })}</TableCaption>
             <thead>
               <tr>
                 <SortHeader column="name" current={params}>{t('users.name')}</SortHeader>
@@ -49,7 +50,7 @@ export default function AdminUsers() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <Pagination page={params.page} perPage={params.perPage} total={total} />
     </>

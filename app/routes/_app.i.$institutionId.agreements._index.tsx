@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { AgreementStatusBadge } from '~/modules/agreements/components/agreement-form';
 import { listAgreements } from '~/modules/agreements/queries.server';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, reviewState } from '~/modules/agreements/rules';
@@ -75,9 +76,9 @@ export default function Agreements() {
         <p className="empty">{t('list.none')}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('list.caption', { count: total })}</caption>
+              <TableCaption>{t('list.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <SortHeader column="title" current={params}>{t('list.columns.title')}</SortHeader>
@@ -112,7 +113,7 @@ export default function Agreements() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

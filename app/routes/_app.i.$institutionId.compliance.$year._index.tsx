@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SelectField, TextAreaField, useFormState } from '~/components/form';
 import { CheckboxField, IntentButton, stateFor } from '~/components/form-extras';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
 import { requireInstitution } from '~/modules/auth/guards.server';
@@ -225,9 +226,9 @@ export default function ComplianceYearPage() {
           <section aria-labelledby="statements-title">
             <h2 id="statements-title">{t('overview.statements')}</h2>
             {rows.length === 0 ? <p className="empty">{filtered ? t('overview.noMatches') : t('overview.noStatements')}</p> : (
-              <div className="table-wrap">
+              <TableWrap>
                 <table className="statements">
-                  <caption>{t('overview.statementsCaption', { count: rows.length })}</caption>
+                  <TableCaption>{t('overview.statementsCaption', { count: rows.length })}</TableCaption>
                   <thead>
                     <tr>
                       <th scope="col">{t('columns.number')}</th>
@@ -266,7 +267,7 @@ export default function ComplianceYearPage() {
                     })}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
 

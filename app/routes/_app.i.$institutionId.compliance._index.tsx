@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SelectField, TextField, useFormState } from '~/components/form';
 import { IntentButton, stateFor } from '~/components/form-extras';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { ShareValue } from '~/modules/governance/components/labels';
 import { adoptCode, copyFromLastYear, endAdoption, openYear } from '~/modules/governance/mutations.server';
@@ -92,9 +93,9 @@ export default function CompliancePage() {
 
       <section className="card" aria-labelledby="compliance-years">
         <h2 id="compliance-years">{t('index.years')}</h2>
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('index.yearsCaption')}</caption>
+            <TableCaption>{t('index.yearsCaption')}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t('index.year')}</th>
@@ -121,7 +122,7 @@ export default function CompliancePage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         {mayOpenYear(can, { opened: false, locked: false }) ? (
           <Form method="post" className="stack open-year-form">
             <h3>{t('index.openTitle')}</h3>
@@ -144,9 +145,9 @@ export default function CompliancePage() {
       <section className="card" aria-labelledby="compliance-codes">
         <h2 id="compliance-codes">{t('index.adopted')}</h2>
         {adoptions.length === 0 ? <p className="empty">{t('index.noAdoptions')}</p> : (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('index.adoptedCaption')}</caption>
+              <TableCaption>{t('index.adoptedCaption')}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('index.code')}</th>
@@ -180,7 +181,7 @@ export default function CompliancePage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         {adoptions.some((a) => a.code.coverage === 'partial') ? <p className="notice notice-warn">{t('governance:coverage.partialAdopted')}</p> : null}
         {mayAdopt(can) && adoptable.length > 0 ? (

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { listAdoptions, listCodes } from '~/modules/governance/queries.server';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 // The code library as members see it: read-only; admins import, managers adopt.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,9 +27,9 @@ export default function CodeLibrary() {
         </div>
       </div>
       {codes.length === 0 ? <p className="empty">{t('library.none')}</p> : (
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('library.caption', { count: codes.length })}</caption>
+            <TableCaption>{t('library.caption', { count: codes.length })}</TableCaption>
             <thead>
               <tr>
                 <th scope="col">{t('library.code')}</th>
@@ -52,7 +53,7 @@ export default function CodeLibrary() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </>
   );

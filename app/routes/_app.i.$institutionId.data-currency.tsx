@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Pagination } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { listUnverified } from '~/modules/parties/queries.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
@@ -52,9 +53,9 @@ export default function DataCurrency() {
       </Form>
       {rows.length === 0 ? <p className="empty">{t('currency.none')}</p> : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('currency.caption', { count: total })}</caption>
+              <TableCaption>{t('currency.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('fields.name')}</th>
@@ -72,7 +73,7 @@ export default function DataCurrency() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

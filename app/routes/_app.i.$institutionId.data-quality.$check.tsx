@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { partyPath } from '~/modules/parties/paths';
 import { checkFrom, isDuplicateCheck, monthsFrom, type QualityCheck } from '~/modules/quality/checks';
@@ -57,7 +58,7 @@ function Pairs({ rows, kind, institutionId, canMerge }: { rows: DuplicatePair[];
   const href = (id: number) => partyPath(institutionId, kind, id);
   return (
     <table>
-      <caption className="visually-hidden">{t(`checks.duplicate-${kind === 'person' ? 'persons' : 'organisations'}.label`)}</caption>
+      <TableCaption className="visually-hidden">{t(`checks.duplicate-${kind === 'person' ? 'persons' : 'organisations'}.label`)}</TableCaption>
       <thead>
         <tr>
           <th scope="col">{t('pairs.first')}</th>
@@ -100,12 +101,12 @@ export default function DataQualityCheck() {
       </div>
       {page.total === 0 ? <p className="empty">{t('none')}</p> : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             {page.kind === 'pairs' ? (
               <Pairs rows={page.rows} kind={check === 'duplicate-persons' ? 'person' : 'organisation'} institutionId={institution.id} canMerge={can.manage} />
             ) : (
               <table>
-                <caption>{t('caption', { count: page.total })}</caption>
+                <TableCaption>{t('caption', { count: page.total })}</TableCaption>
                 <thead>
                   <tr>
                     <th scope="col">{t('columns.name')}</th>
@@ -127,7 +128,7 @@ export default function DataQualityCheck() {
                 </tbody>
               </table>
             )}
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={page.total} />
         </>
       )}

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Field, SelectField, SubmitButton, TextField } from '~/components/form';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { COLUMN_GROUPS, MAX_FILE_BYTES, MAX_RECORDS, TEMPLATE_HEADERS } from '~/modules/imports/columns';
 import { PreviewForm } from '~/modules/imports/components/preview-form';
@@ -94,9 +95,9 @@ function ColumnsHelp() {
     <details className="card">
       <summary>{t('help.columnsTitle')}</summary>
       <p>{t('help.columnsIntro')}</p>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
-          <caption>{t('help.columnsCaption')}</caption>
+          <TableCaption>{t('help.columnsCaption')}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t('help.column')}</th>
@@ -119,7 +120,7 @@ function ColumnsHelp() {
             </tbody>
           ))}
         </table>
-      </div>
+      </TableWrap>
       <p>{t('help.vcard')}</p>
     </details>
   );
@@ -186,9 +187,9 @@ export default function Imports() {
           <section className="card" aria-labelledby="history-heading">
             <h2 id="history-heading">{t('history.title')}</h2>
             {imports.length === 0 ? <p className="empty">{t('history.none')}</p> : (
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
-                  <caption className="visually-hidden">{t('history.title')}</caption>
+                  <TableCaption className="visually-hidden">{t('history.title')}</TableCaption>
                   <thead>
                     <tr>
                       <th scope="col">{t('history.when')}</th>
@@ -210,7 +211,7 @@ export default function Imports() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             )}
           </section>
         </>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, useFormState } from '~/components/form';
 import { IntentButton } from '~/components/form-extras';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
 import { requireInstitution } from '~/modules/auth/guards.server';
@@ -119,9 +120,9 @@ export default function ObligationPage() {
         {o.moments.length === 0 ? (
           <p className="empty">{t('detail.noMoments')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('detail.momentsCaption', { count: o.moments.length })}</caption>
+              <TableCaption>{t('detail.momentsCaption', { count: o.moments.length })}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('detail.dueOn')}</th>
@@ -141,7 +142,7 @@ export default function ObligationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 

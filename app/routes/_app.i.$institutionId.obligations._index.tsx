@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { RecurrenceText } from '~/modules/obligations/components/recurrence-text';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
@@ -80,9 +81,9 @@ export default function Obligations() {
         <p className="empty">{t('list.none')}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('list.caption', { count: total })}</caption>
+              <TableCaption>{t('list.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <SortHeader column="title" current={params}>{t('list.columns.title')}</SortHeader>
@@ -110,7 +111,7 @@ export default function Obligations() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

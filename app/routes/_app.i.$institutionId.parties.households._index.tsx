@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { DirectoryFilters } from '~/modules/parties/components/directory';
 import { listHouseholds } from '~/modules/parties/queries.server';
@@ -35,9 +36,9 @@ export default function Households() {
       <DirectoryFilters label={t('households.search')} q={params.q} show={show} sort={params} />
       {rows.length === 0 ? <p className="empty">{t('households.none')}</p> : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('households.caption', { count: total })}</caption>
+              <TableCaption>{t('households.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <SortHeader column="name" current={params}>{t('fields.householdName')}</SortHeader>
@@ -59,7 +60,7 @@ export default function Households() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, useFormState } from '~/components/form';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
 import { requireInstitution } from '~/modules/auth/guards.server';
@@ -92,9 +93,9 @@ export default function OrganisationPage() {
       <section className="card" aria-labelledby="people-heading">
         <h2 id="people-heading">{t('organisations.people')}</h2>
         {people.length === 0 ? <p className="empty">{t('organisations.noPeople')}</p> : (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption className="visually-hidden">{t('organisations.people')}</caption>
+              <TableCaption className="visually-hidden">{t('organisations.people')}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('fields.name')}</th>
@@ -116,7 +117,7 @@ export default function OrganisationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 

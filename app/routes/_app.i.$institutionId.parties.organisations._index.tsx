@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { DirectoryFilters } from '~/modules/parties/components/directory';
 import { listOrganisations } from '~/modules/parties/queries.server';
@@ -45,9 +46,9 @@ export default function Organisations() {
       </DirectoryFilters>
       {rows.length === 0 ? <p className="empty">{t('organisations.none')}</p> : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('organisations.caption', { count: total })}</caption>
+              <TableCaption>{t('organisations.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <SortHeader column="name" current={params}>{t('fields.organisationName')}</SortHeader>
@@ -72,7 +73,7 @@ export default function Organisations() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, useFormState } from '~/components/form';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
 import { requireInstitution } from '~/modules/auth/guards.server';
@@ -118,9 +119,9 @@ export default function PersonPage() {
       <section className="card" aria-labelledby="positions-heading">
         <h2 id="positions-heading">{t('positions.title')}</h2>
         {positions.length === 0 ? <p className="empty">{t('positions.none')}</p> : (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption className="visually-hidden">{t('positions.title')}</caption>
+              <TableCaption className="visually-hidden">{t('positions.title')}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('fields.positionTitle')}</th>
@@ -142,7 +143,7 @@ export default function PersonPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
 

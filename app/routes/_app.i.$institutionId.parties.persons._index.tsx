@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { DirectoryFilters } from '~/modules/parties/components/directory';
 import { listPersons } from '~/modules/parties/queries.server';
@@ -37,9 +38,9 @@ export default function Persons() {
       <DirectoryFilters label={t('persons.search')} q={params.q} show={show} sort={params} />
       {rows.length === 0 ? <p className="empty">{t('persons.none')}</p> : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('persons.caption', { count: total })}</caption>
+              <TableCaption>{t('persons.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <SortHeader column="familyName" current={params}>{t('fields.name')}</SortHeader>
@@ -68,7 +69,7 @@ export default function Persons() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { listPersons } from '~/modules/parties/queries.server';
 import { PrivacyNav } from '~/modules/privacy/components/privacy-nav';
@@ -113,9 +114,9 @@ export default function PrivacyRequests() {
         <p className="empty">{t('requests.none')}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('requests.caption', { count: total })}</caption>
+              <TableCaption>{t('requests.caption', { count: total })}</TableCaption>
               <thead>
                 <tr>
                   <SortHeader column="receivedOn" current={params}>{t('fields.receivedOn')}</SortHeader>
@@ -140,7 +141,7 @@ export default function PrivacyRequests() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Pagination page={params.page} perPage={params.perPage} total={total} />
         </>
       )}

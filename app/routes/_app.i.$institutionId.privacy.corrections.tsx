@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FormError, TextField, useFormState } from '~/components/form';
 import { IntentButton, stateFor } from '~/components/form-extras';
 import { Pagination } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { PrivacyNav } from '~/modules/privacy/components/privacy-nav';
 import { acceptCorrection, rejectCorrection } from '~/modules/privacy/mutations.server';
@@ -95,9 +96,9 @@ export default function CorrectionQueue() {
                   </span>
                 </div>
                 {p.fields.length > 0 ? (
-                  <div className="table-wrap">
+                  <TableWrap>
                     <table>
-                      <caption className="visually-hidden">{t('corrections.changes')}</caption>
+                      <TableCaption className="visually-hidden">{t('corrections.changes')}</TableCaption>
                       <thead>
                         <tr>
                           <th scope="col">{t('corrections.field')}</th>
@@ -115,7 +116,7 @@ export default function CorrectionQueue() {
                         ))}
                       </tbody>
                     </table>
-                  </div>
+                  </TableWrap>
                 ) : null}
                 {p.message ? <blockquote className="prewrap">{p.message}</blockquote> : null}
                 {p.status !== 'pending' ? (

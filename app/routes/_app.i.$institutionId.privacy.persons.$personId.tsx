@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { FormError, SelectField, TextAreaField, useFormState } from '~/components/form';
 import { CheckboxField, IntentButton, stateFor } from '~/components/form-extras';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { addressLine, Fact } from '~/modules/parties/components/party-view';
 import { erasePerson } from '~/modules/privacy/erasure.server';
@@ -157,9 +158,9 @@ export default function PersonPrivacyPage() {
             )
           ) : null}
           {portalLinks.length > 0 ? (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
-                <caption>{t('portalLink.sent')}</caption>
+                <TableCaption>{t('portalLink.sent')}</TableCaption>
                 <thead>
                   <tr>
                     <th scope="col">{t('portalLink.sentAt')}</th>
@@ -182,7 +183,7 @@ export default function PersonPrivacyPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           ) : null}
         </section>
       ) : null}

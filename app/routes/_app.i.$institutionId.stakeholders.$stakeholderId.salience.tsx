@@ -3,6 +3,7 @@ import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton, TextAreaField, TextField, useFormState } from '~/components/form';
 import { CheckboxField } from '~/components/form-extras';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { MitchellLabel, QuadrantBadge, useDays } from '~/modules/stakeholders/components/labels';
 import { recordAssessment } from '~/modules/stakeholders/mutations.server';
@@ -45,9 +46,9 @@ export default function StakeholderSalience() {
         <h2 id="history-heading">{t('salience.history')}</h2>
         <p className="muted">{t('salience.explain')}</p>
         {assessments.length === 0 ? <p className="empty">{t('salience.none')}</p> : (
-          <div className="table-wrap">
+          <TableWrap>
             <table>
-              <caption>{t('salience.caption', { count: assessments.length })}</caption>
+              <TableCaption>{t('salience.caption', { count: assessments.length })}</TableCaption>
               <thead>
                 <tr>
                   <th scope="col">{t('fields.assessedOn')}</th>
@@ -78,7 +79,7 @@ export default function StakeholderSalience() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
       </section>
       {can.write ? (

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-ru
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
 import { Pagination, SortHeader, withParams } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireOversight } from '~/modules/auth/guards.server';
 import { sharePercent, STATEMENT_FLAGS, type StatementStatus } from '~/modules/governance/rules';
 import { SECTORS } from '~/modules/institutions/schema';
@@ -169,9 +170,9 @@ function InstitutionsSection({ data, locale, none }: { data: DashboardData; loca
       <p className="muted">{t('institutions.intro')}</p>
       <div className="chart-with-table">
         {bars.length > 0 ? <ShareBars rows={bars} /> : null}
-        <div className="table-wrap">
+        <TableWrap>
           <table>
-            <caption>{t('institutions.caption', { year, count: totals.institutions })}</caption>
+            <TableCaption>{t('institutions.caption', { year, count: totals.institutions })}</TableCaption>
             <thead>
               <tr>
                 <SortHeader column="name" current={list}>{t('institutions.name')}</SortHeader>
@@ -205,7 +206,7 @@ function InstitutionsSection({ data, locale, none }: { data: DashboardData; loca
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </div>
       <Pagination page={list.page} perPage={list.perPage} total={totals.institutions} label={t('institutions.pages')} />
     </section>
@@ -310,9 +311,9 @@ function ReviewSection({ data, language }: { data: DashboardData; language: 'nl'
             <p className="empty">{t('deviations.noneFlagged', { flag: t(`flags.${current}`), year })}</p>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableWrap>
                 <table>
-                  <caption>{t('deviations.caption', { count: review.total, year })}</caption>
+                  <TableCaption>{t('deviations.caption', { count: review.total, year })}</TableCaption>
                   <thead>
                     <tr>
                       <th scope="col">{t('deviations.institution')}</th>
@@ -345,7 +346,7 @@ function ReviewSection({ data, language }: { data: DashboardData; language: 'nl'
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
               <Pagination page={data.filters.dpage} perPage={DEVIATIONS_PER_PAGE} total={review.total} param="dpage" label={t('deviations.pages')} />
             </>
           )}

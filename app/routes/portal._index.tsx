@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { FormError, TextAreaField, TextField, useFormState } from '~/components/form';
 import { IntentButton } from '~/components/form-extras';
 import { LanguageSwitch } from '~/components/language-switch';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { addressLine, Fact } from '~/modules/parties/components/party-view';
 import { proposeCorrection } from '~/modules/privacy/mutations.server';
 import { endPortalSession, getPortalContact } from '~/modules/privacy/portal-session.server';
@@ -57,9 +58,9 @@ function MomentTable({ caption, moments, rendered }: { caption: string; moments:
   const { day } = useDays();
   if (moments.length === 0) return <p className="empty">{t(rendered ? 'portal.noRendered' : 'portal.noUpcoming')}</p>;
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
-        <caption>{caption}</caption>
+        <TableCaption>{caption}</TableCaption>
         <thead>
           <tr>
             <th scope="col">{t('portal.moment')}</th>
@@ -79,7 +80,7 @@ function MomentTable({ caption, moments, rendered }: { caption: string; moments:
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

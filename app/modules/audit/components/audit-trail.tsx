@@ -1,6 +1,7 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { formatInstant } from '~/utils/instants';
 import type { AuditEventView, AuditFilters } from '../schema';
 import { actorName, AuditChanges } from './history';
@@ -72,9 +73,9 @@ export function AuditTable({
   if (rows.length === 0) return <p className="empty">{t('trail.none')}</p>;
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
-          <caption>{t('trail.caption', { total })}</caption>
+          <TableCaption>{t('trail.caption', { total })}</TableCaption>
           <thead>
             <tr>
               <SortHeader column="occurredAt" current={params}>{t('trail.when')}</SortHeader>
@@ -101,7 +102,7 @@ export function AuditTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={params.page} perPage={params.perPage} total={total} />
     </>
   );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDay, type DateLocale } from '~/utils/dates';
 import type { CodeTree } from '../views';
 import { CoverageNotice, RegimeLabel } from './labels';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 /** The facts of a code version: issuer, validity, sectors, source, coverage. */
 export function CodeFacts({ code }: { code: Omit<CodeTree, 'principlesTree'> }) {
@@ -44,9 +45,9 @@ export function CodeTreeView({ code }: { code: CodeTree }) {
               {t('tree.noProvisionsListed')} {principle.regime ? <RegimeLabel regime={principle.regime} /> : null}
             </p>
           ) : (
-            <div className="table-wrap">
+            <TableWrap>
               <table>
-                <caption>{t('tree.provisionsCaption', { count: principle.provisions.length })}</caption>
+                <TableCaption>{t('tree.provisionsCaption', { count: principle.provisions.length })}</TableCaption>
                 <thead>
                   <tr>
                     <th scope="col">{t('tree.number')}</th>
@@ -70,7 +71,7 @@ export function CodeTreeView({ code }: { code: CodeTree }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
           )}
         </section>
       ))}

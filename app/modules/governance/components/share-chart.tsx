@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts';
 import { sharePercent } from '../rules';
 import type { CodeShare } from '../views';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { ShareValue } from './labels';
 
 // recharts draws in the browser: the server sends the table, the chart joins it after hydration.
@@ -16,7 +17,6 @@ function useMounted() {
 export function PrincipleShareChart({ code }: { code: CodeShare }) {
   const { t, i18n } = useTranslation('compliance');
   const mounted = useMounted();
-  const captionId = useId();
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const data = code.principles.map((p) => ({ name: p.principle.number, share: sharePercent(p.share) ?? 0 }));
   const height = Math.max(120, data.length * 28 + 40);
@@ -34,9 +34,9 @@ export function PrincipleShareChart({ code }: { code: CodeShare }) {
         ) : <div style={{ width: 320, height }} />}
       </figure>
       {/* Beside the chart the table may scroll sideways (long Dutch headings): a keyboard must reach it. */}
-      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <TableWrap>
         <table className="compact">
-          <caption id={captionId}>{t('overview.sharesCaption', { code: code.code.title[language] })}</caption>
+          <TableCaption>{t('overview.sharesCaption', { code: code.code.title[language] })}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t('overview.principle')}</th>
@@ -73,7 +73,7 @@ export function PrincipleShareChart({ code }: { code: CodeShare }) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

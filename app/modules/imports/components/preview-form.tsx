@@ -2,6 +2,7 @@ import { Form, Link } from '@remix-run/react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormError, SubmitButton } from '~/components/form';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import type { FieldErrors } from '~/utils/forms';
 import { COLUMN_GROUPS, type ColumnKey } from '../columns';
 import type { PartyPreview, Preview, PreviewRow } from '../preview';
@@ -80,9 +81,9 @@ function ColumnMapping({ preview, errors }: { preview: Preview; errors: FieldErr
     <fieldset className="card stack">
       <legend>{t('mapping.title')}</legend>
       <p>{t('mapping.intro')}</p>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
-          <caption className="visually-hidden">{t('mapping.title')}</caption>
+          <TableCaption className="visually-hidden">{t('mapping.title')}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t('mapping.column')}</th>
@@ -119,7 +120,7 @@ function ColumnMapping({ preview, errors }: { preview: Preview; errors: FieldErr
             })}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <div className="form-actions">
         <button type="submit" name="intent" value="map" className="button-secondary">{t('mapping.apply')}</button>
       </div>
@@ -163,9 +164,9 @@ export function PreviewForm({ preview, text, chosen, errors, formError, restartH
         <ColumnMapping preview={preview} errors={errors} />
         {preview.problem ? null : (
           <>
-            <div className="table-wrap">
+            <TableWrap>
               <table>
-                <caption>{t('preview.caption')}</caption>
+                <TableCaption>{t('preview.caption')}</TableCaption>
                 <thead>
                   <tr>
                     <th scope="col">{t(preview.format === 'vcard' ? 'preview.cardHeader' : 'preview.rowHeader')}</th>
@@ -202,7 +203,7 @@ export function PreviewForm({ preview, text, chosen, errors, formError, restartH
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableWrap>
             <p className="muted">{t('preview.allOrNothing')}</p>
           </>
         )}

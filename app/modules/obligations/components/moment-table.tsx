@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { formatDay } from '~/utils/dates';
 import { periodLabel, type MomentStatus, type ObligationForm } from '../rules';
 import { MomentStatusBadge, useDateLocale } from './moment-status';
@@ -30,9 +31,9 @@ export function MomentTable({ rows, caption, sort }: { rows: MomentListItem[]; c
   const header = (column: string, label: string) =>
     sort ? <SortHeader column={column} current={sort}>{label}</SortHeader> : <th scope="col">{label}</th>;
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
-        <caption>{caption}</caption>
+        <TableCaption>{caption}</TableCaption>
         <thead>
           <tr>
             {header('dueOn', t('columns.dueOn'))}
@@ -67,6 +68,6 @@ export function MomentTable({ rows, caption, sort }: { rows: MomentListItem[]; c
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

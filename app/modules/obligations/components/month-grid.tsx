@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { addDays, differenceInDays, endOfMonthDay, monthName, yearOf } from '~/utils/dates';
 import type { MomentListItem } from './moment-table';
 import { useDateLocale } from './moment-status';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 const STATUS_CLASS: Record<string, string> = {
   planned: 'info', 'due-soon': 'warn', overdue: 'danger', rendered: 'ok', 'rendered-late': 'warn', waived: 'muted',
@@ -28,9 +29,9 @@ export function MonthGrid({ monthStart, moments, today }: { monthStart: string; 
   for (const m of moments) byDay.set(m.dueOn, [...(byDay.get(m.dueOn) ?? []), m]);
   const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table className="month-grid">
-        <caption>{t('month.caption', { month: monthName(monthStart, locale, 'long'), year: yearOf(monthStart), count: moments.length })}</caption>
+        <TableCaption>{t('month.caption', { month: monthName(monthStart, locale, 'long'), year: yearOf(monthStart), count: moments.length })}</TableCaption>
         <thead>
           <tr>
             {weekdays.map((d) => (
@@ -62,6 +63,6 @@ export function MonthGrid({ monthStart, moments, today }: { monthStart: string; 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

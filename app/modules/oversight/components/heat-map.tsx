@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { STATEMENT_STATUSES, type StatementStatus, type StatusCounts } from '~/modules/governance/rules';
 import { complianceYearPath } from '../paths';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 type LocalisedText = { nl: string; en: string };
 
@@ -22,9 +23,9 @@ const countClass = (i: number) => `number heat-count${i === STATEMENT_STATUSES.l
 export function HeatMap({ map, year, language }: { map: HeatMapView; year: number; language: 'nl' | 'en' }) {
   const { t } = useTranslation('oversight');
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table className="heat-map">
-        <caption>{t('heatMap.caption', { provisions: map.targets.length, institutions: map.columns.length })}</caption>
+        <TableCaption>{t('heatMap.caption', { provisions: map.targets.length, institutions: map.columns.length })}</TableCaption>
         <thead>
           <tr>
             <th scope="col">{t('heatMap.provision')}</th>
@@ -68,7 +69,7 @@ export function HeatMap({ map, year, language }: { map: HeatMapView; year: numbe
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 

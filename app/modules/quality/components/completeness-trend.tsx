@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { monthName, type Day } from '~/utils/dates';
 import { completenessScore } from '../checks';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 type Row = { month: string; takenOn: Day; personsTotal: number; personsComplete: number };
 
@@ -31,9 +32,9 @@ export function CompletenessTrend({ rows }: { rows: Row[] }) {
       <h2 id="quality-trend">{t('trend.title')}</h2>
       <p className="muted">{t('trend.hint')}</p>
       <Sparkline scores={scores} />
-      <div className="table-wrap">
+      <TableWrap>
         <table>
-          <caption className="visually-hidden">{t('trend.title')}</caption>
+          <TableCaption className="visually-hidden">{t('trend.title')}</TableCaption>
           <thead>
             <tr>
               <th scope="col">{t('trend.month')}</th>
@@ -51,7 +52,7 @@ export function CompletenessTrend({ rows }: { rows: Row[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import {
   Bar, BarChart, CartesianGrid, Label, ReferenceArea, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import { HIGH_FROM, SCALE_MAX, SCALE_MIN, spreadPoints } from '../rules';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 // recharts draws in the browser (DESIGN.md): the server sends the table, the chart joins it after hydration.
 function useMounted() {
@@ -130,9 +131,9 @@ export function SalienceMap({ institutionId, points, caption }: { institutionId:
 export function MapTable({ institutionId, points }: { institutionId: number; points: (MapPoint & { category: string; mitchellClass: string | null })[] }) {
   const { t } = useTranslation('stakeholders');
   return (
-    <div className="table-wrap">
+    <TableWrap>
       <table>
-        <caption>{t('map.tableCaption', { count: points.length })}</caption>
+        <TableCaption>{t('map.tableCaption', { count: points.length })}</TableCaption>
         <thead>
           <tr>
             <th scope="col">{t('fields.name')}</th>
@@ -154,6 +155,6 @@ export function MapTable({ institutionId, points }: { institutionId: number; poi
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

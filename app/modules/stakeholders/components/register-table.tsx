@@ -3,6 +3,7 @@ import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type So
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Pagination, SortHeader } from '~/components/list-controls';
+import { TableCaption, TableWrap } from '~/components/table-wrap';
 import type { StakeholderSort } from '../schema';
 import { MitchellLabel, QuadrantBadge, StatusBadge, TierBadge, useDays } from './labels';
 
@@ -77,9 +78,9 @@ export function RegisterTable({
   if (rows.length === 0) return <p className="empty">{t('register.none')}</p>;
   return (
     <>
-      <div className="table-wrap">
+      <TableWrap>
         <table>
-          <caption>{t('register.caption', { count: total })}</caption>
+          <TableCaption>{t('register.caption', { count: total })}</TableCaption>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -106,7 +107,7 @@ export function RegisterTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={params.page} perPage={params.perPage} total={total} />
     </>
   );
