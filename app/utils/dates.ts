@@ -66,8 +66,15 @@ function checked(day: Day): Day {
   return day;
 }
 
+const pad = (value: number, length: number) => String(value).padStart(length, '0');
+
+/**
+ * format(date, 'yyyy-MM-dd') by hand: the same getters (UTC ones on a CalendarDate), without
+ * date-fns' pattern parsing, which made every day computation cost several microseconds (a
+ * calendar feed does thousands).
+ */
 function toDay(date: Date): Day {
-  return format(date, 'yyyy-MM-dd');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;
 }
 
 /** Strict `YYYY-MM-DD` and a date the calendar has (2024-02-29 yes, 2025-02-29 no). */
