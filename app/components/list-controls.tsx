@@ -74,3 +74,35 @@ export function SearchForm({ label, defaultValue, keep = {} }: { label: string; 
     </Form>
   );
 }
+
+export type FilterOption = { value: string | number; label: string };
+
+/**
+ * One select of a list's filter form (a GET form, so the choice lives in the URL). `any` is the
+ * text of the first, empty option that filters nothing; leave it out when every option filters.
+ */
+export function SelectFilter({
+  id, name, label, value, options, any,
+}: { id: string; name: string; label: string; value: string | number | null | undefined; options: readonly FilterOption[]; any?: string }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value === null || value === undefined ? '' : String(value)}>
+        {any === undefined ? null : <option value="">{any}</option>}
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </div>
+  );
+}
+
+/** A filter form's buttons: apply the filters, or go back to the bare list (`clearTo`, by default this page without a query). */
+export function FilterActions({ clearTo }: { clearTo?: string }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <div className="form-actions">
+      <button type="submit">{t('actions.filter')}</button>
+      <Link to={clearTo ?? pathname}>{t('actions.clearFilters')}</Link>
+    </div>
+  );
+}

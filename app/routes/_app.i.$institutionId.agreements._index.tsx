@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Pagination, SortHeader } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter, SortHeader } from '~/components/list-controls';
 import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { AgreementStatusBadge } from '~/modules/agreements/components/agreement-form';
 import { listAgreements } from '~/modules/agreements/queries.server';
@@ -25,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Agreements() {
   const { t } = useTranslation('agreements');
   const locale = useDateLocale();
-  const { pathname } = useLocation();
   const { institution, can, rows, total, params, filters, stakeholders, today: day } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}/agreements`;
   return (
@@ -45,31 +44,13 @@ export default function Agreements() {
           <label htmlFor="agreement-q">{t('list.search')}</label>
           <input id="agreement-q" type="search" name="q" defaultValue={params.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="agreement-status">{t('list.status')}</label>
-          <select id="agreement-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('list.anyStatus')}</option>
-            {AGREEMENT_STATUSES.map((s) => <option key={s} value={s}>{t(`statuses.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="agreement-kind">{t('form.kind')}</label>
-          <select id="agreement-kind" name="kind" defaultValue={filters.kind ?? ''}>
-            <option value="">{t('list.anyKind')}</option>
-            {AGREEMENT_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="agreement-stakeholder">{t('list.stakeholder')}</label>
-          <select id="agreement-stakeholder" name="stakeholderId" defaultValue={filters.stakeholderId ? String(filters.stakeholderId) : ''}>
-            <option value="">{t('list.anyStakeholder')}</option>
-            {stakeholders.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="agreement-status" name="status" label={t('list.status')} value={filters.status} any={t('list.anyStatus')}
+          options={AGREEMENT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+        <SelectFilter id="agreement-kind" name="kind" label={t('form.kind')} value={filters.kind} any={t('list.anyKind')}
+          options={AGREEMENT_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <SelectFilter id="agreement-stakeholder" name="stakeholderId" label={t('list.stakeholder')} value={filters.stakeholderId} any={t('list.anyStakeholder')}
+          options={stakeholders.map((s) => ({ value: s.id, label: s.label }))} />
+        <FilterActions />
       </Form>
 
       {rows.length === 0 ? (

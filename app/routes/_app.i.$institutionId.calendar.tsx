@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Pagination } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
 import { MomentTable } from '~/modules/obligations/components/moment-table';
@@ -117,28 +117,12 @@ export default function Calendar() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="calendar-responsible">{t('filters.responsible')}</label>
-          <select id="calendar-responsible" name="responsible" defaultValue={responsibleParam ?? ''}>
-            <option value="">{t('filters.anyone')}</option>
-            <option value="me">{t('filters.me')}</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="calendar-stakeholder">{t('filters.stakeholder')}</label>
-          <select id="calendar-stakeholder" name="stakeholderId" defaultValue={filters.stakeholderId ? String(filters.stakeholderId) : ''}>
-            <option value="">{t('filters.anyStakeholder')}</option>
-            {stakeholders.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="calendar-obligation">{t('filters.obligation')}</label>
-          <select id="calendar-obligation" name="obligationId" defaultValue={filters.obligationId ? String(filters.obligationId) : ''}>
-            <option value="">{t('filters.anyObligation')}</option>
-            {obligations.map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
-          </select>
-        </div>
+        <SelectFilter id="calendar-responsible" name="responsible" label={t('filters.responsible')} value={responsibleParam} any={t('filters.anyone')}
+          options={[{ value: 'me', label: t('filters.me') }, ...members.map((m) => ({ value: m.id, label: m.label }))]} />
+        <SelectFilter id="calendar-stakeholder" name="stakeholderId" label={t('filters.stakeholder')} value={filters.stakeholderId} any={t('filters.anyStakeholder')}
+          options={stakeholders.map((s) => ({ value: s.id, label: s.label }))} />
+        <SelectFilter id="calendar-obligation" name="obligationId" label={t('filters.obligation')} value={filters.obligationId} any={t('filters.anyObligation')}
+          options={obligations.map((o) => ({ value: o.id, label: o.label }))} />
         {view === 'agenda' ? (
           <>
             <div className="field">
@@ -151,10 +135,8 @@ export default function Calendar() {
             </div>
           </>
         ) : null}
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={view === 'month' ? `${pathname}?view=month&month=${month.slice(0, 7)}` : pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        {/* The month view keeps its month when the filters are cleared. */}
+        <FilterActions clearTo={view === 'month' ? `${pathname}?view=month&month=${month.slice(0, 7)}` : pathname} />
       </Form>
 
       {view === 'month' && monthMoments ? (

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Pagination } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter } from '~/components/list-controls';
 import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { listUnverified } from '~/modules/parties/queries.server';
@@ -25,7 +25,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function DataCurrency() {
   const { t } = useTranslation('parties');
   const { day } = useDays();
-  const { pathname } = useLocation();
   const { institution, rows, total, cutoff, params, kind } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}/parties`;
   return (
@@ -38,18 +37,9 @@ export default function DataCurrency() {
       </div>
       <AreaNav institutionId={institution.id} />
       <Form method="get" className="filters" aria-label={t('currency.filter')}>
-        <div className="field">
-          <label htmlFor="currency-kind">{t('currency.kind')}</label>
-          <select id="currency-kind" name="kind" defaultValue={kind ?? ''}>
-            <option value="">{t('currency.both')}</option>
-            <option value="person">{t('currency.persons')}</option>
-            <option value="organisation">{t('currency.organisations')}</option>
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="currency-kind" name="kind" label={t('currency.kind')} value={kind} any={t('currency.both')}
+          options={[{ value: 'person', label: t('currency.persons') }, { value: 'organisation', label: t('currency.organisations') }]} />
+        <FilterActions />
       </Form>
       {rows.length === 0 ? <p className="empty">{t('currency.none')}</p> : (
         <>

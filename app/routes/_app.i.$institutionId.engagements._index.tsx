@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Pagination } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { EngagementList } from '~/modules/stakeholders/components/engagement-list';
@@ -58,38 +58,15 @@ export default function EngagementLog() {
           <label htmlFor="engagement-q">{t('engagements.search')}</label>
           <input id="engagement-q" type="search" name="q" defaultValue={params.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="engagement-stakeholder">{t('fields.stakeholder')}</label>
-          <select id="engagement-stakeholder" name="stakeholderId" defaultValue={filters.stakeholderId ? String(filters.stakeholderId) : ''}>
-            <option value="">{t('register.all')}</option>
-            {stakeholders.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="engagement-channel">{t('fields.channel')}</label>
-          <select id="engagement-channel" name="channel" defaultValue={filters.channel ?? ''}>
-            <option value="">{t('register.all')}</option>
-            {CHANNELS.map((c) => <option key={c} value={c}>{t(`channels.${c}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="engagement-follow-up">{t('engagements.followUp')}</label>
-          <select id="engagement-follow-up" name="followUp" defaultValue={filters.followUp ?? ''}>
-            <option value="">{t('register.all')}</option>
-            {FOLLOW_UP_FILTERS.map((f) => <option key={f} value={f}>{t(`engagements.followUpFilters.${f}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="engagement-dir">{t('engagements.order')}</label>
-          <select id="engagement-dir" name="dir" defaultValue={params.dir}>
-            <option value="desc">{t('engagements.newestFirst')}</option>
-            <option value="asc">{t('engagements.oldestFirst')}</option>
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="engagement-stakeholder" name="stakeholderId" label={t('fields.stakeholder')} value={filters.stakeholderId} any={t('register.all')}
+          options={stakeholders.map((s) => ({ value: s.id, label: s.name }))} />
+        <SelectFilter id="engagement-channel" name="channel" label={t('fields.channel')} value={filters.channel} any={t('register.all')}
+          options={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
+        <SelectFilter id="engagement-follow-up" name="followUp" label={t('engagements.followUp')} value={filters.followUp} any={t('register.all')}
+          options={FOLLOW_UP_FILTERS.map((f) => ({ value: f, label: t(`engagements.followUpFilters.${f}`) }))} />
+        <SelectFilter id="engagement-dir" name="dir" label={t('engagements.order')} value={params.dir}
+          options={[{ value: 'desc', label: t('engagements.newestFirst') }, { value: 'asc', label: t('engagements.oldestFirst') }]} />
+        <FilterActions />
       </Form>
       <p className="muted">{t('engagements.caption', { count: total })}</p>
       <EngagementList institutionId={institution.id} items={rows} canWrite={can.write} back={`${pathname}${search}`} today={today} />

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { Pagination } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { listInterestsByTheme, listThemes, type InterestListRow } from '~/modules/stakeholders/queries.server';
@@ -39,7 +39,6 @@ function groupByTheme(rows: InterestListRow[]) {
 
 export default function Interests() {
   const { t } = useTranslation('stakeholders');
-  const { pathname } = useLocation();
   const { institution, can, rows, total, params, filters, themes } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}`;
   const shared = themes.filter((theme) => theme.stakeholders > 0);
@@ -84,24 +83,11 @@ export default function Interests() {
           <label htmlFor="interest-q">{t('interests.search')}</label>
           <input id="interest-q" type="search" name="q" defaultValue={params.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="interest-theme">{t('fields.theme')}</label>
-          <select id="interest-theme" name="theme" defaultValue={filters.theme === undefined ? '' : String(filters.theme)}>
-            <option value="">{t('register.all')}</option>
-            {themes.map((theme) => <option key={theme.id} value={theme.id}>{theme.name}</option>)}
-            <option value="none">{t('interests.noTheme')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="interest-status">{t('fields.interestStatus')}</label>
-          <select id="interest-status" name="status" defaultValue={filters.status}>
-            {INTEREST_STATUS_FILTERS.map((s) => <option key={s} value={s}>{s === 'all' ? t('register.all') : t(`interestStatuses.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="interest-theme" name="theme" label={t('fields.theme')} value={filters.theme} any={t('register.all')}
+          options={[...themes.map((theme) => ({ value: theme.id, label: theme.name })), { value: 'none', label: t('interests.noTheme') }]} />
+        <SelectFilter id="interest-status" name="status" label={t('fields.interestStatus')} value={filters.status}
+          options={INTEREST_STATUS_FILTERS.map((s) => ({ value: s, label: s === 'all' ? t('register.all') : t(`interestStatuses.${s}`) }))} />
+        <FilterActions />
       </Form>
 
       {rows.length === 0 ? <p className="empty">{t('interests.noneAll')}</p> : groupByTheme(rows).map((group) => (

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Pagination, SortHeader } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter, SortHeader } from '~/components/list-controls';
 import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { RecurrenceText } from '~/modules/obligations/components/recurrence-text';
@@ -28,7 +28,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Obligations() {
   const { t } = useTranslation('obligations');
   const locale = useDateLocale();
-  const { pathname } = useLocation();
   const { institution, can, rows, total, params, filters, members } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}`;
   return (
@@ -51,30 +50,13 @@ export default function Obligations() {
           <label htmlFor="obligation-q">{t('list.search')}</label>
           <input id="obligation-q" type="search" name="q" defaultValue={params.q ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="obligation-form">{t('form.form')}</label>
-          <select id="obligation-form" name="form" defaultValue={filters.form ?? ''}>
-            <option value="">{t('list.allForms')}</option>
-            {OBLIGATION_FORMS.map((f) => <option key={f} value={f}>{t(`forms.${f}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="obligation-responsible">{t('form.responsible')}</label>
-          <select id="obligation-responsible" name="responsible" defaultValue={filters.responsible ? String(filters.responsible) : ''}>
-            <option value="">{t('list.anyone')}</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="obligation-state">{t('list.state')}</label>
-          <select id="obligation-state" name="state" defaultValue={filters.state}>
-            {(['active', 'inactive', 'all'] as const).map((s) => <option key={s} value={s}>{t(`list.states.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="obligation-form" name="form" label={t('form.form')} value={filters.form} any={t('list.allForms')}
+          options={OBLIGATION_FORMS.map((f) => ({ value: f, label: t(`forms.${f}`) }))} />
+        <SelectFilter id="obligation-responsible" name="responsible" label={t('form.responsible')} value={filters.responsible} any={t('list.anyone')}
+          options={members.map((m) => ({ value: m.id, label: m.label }))} />
+        <SelectFilter id="obligation-state" name="state" label={t('list.state')} value={filters.state}
+          options={(['active', 'inactive', 'all'] as const).map((s) => ({ value: s, label: t(`list.states.${s}`) }))} />
+        <FilterActions />
       </Form>
 
       {rows.length === 0 ? (

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Pagination, SortHeader } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter, SortHeader } from '~/components/list-controls';
 import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { listPersons } from '~/modules/parties/queries.server';
@@ -37,7 +37,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function PrivacyRequests() {
   const { t } = useTranslation('privacy');
   const { day } = useDays();
-  const { pathname } = useLocation();
   const { institution, can, rows, total, params, filters, overdue, pendingCorrections, find, persons } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}`;
   return (
@@ -91,23 +90,11 @@ export default function PrivacyRequests() {
       <Form method="get" className="filters" aria-label={t('requests.filters')}>
         <input type="hidden" name="sort" value={params.sort} />
         <input type="hidden" name="dir" value={params.dir} />
-        <div className="field">
-          <label htmlFor="request-state">{t('requests.state')}</label>
-          <select id="request-state" name="state" defaultValue={filters.state}>
-            {REQUEST_STATES.map((s) => <option key={s} value={s}>{t(`requests.states.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="request-kind">{t('fields.kind')}</label>
-          <select id="request-kind" name="kind" defaultValue={filters.kind ?? ''}>
-            <option value="">{t('requests.allKinds')}</option>
-            {REQUEST_KINDS.map((k) => <option key={k} value={k}>{t(`kinds.${k}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="request-state" name="state" label={t('requests.state')} value={filters.state}
+          options={REQUEST_STATES.map((s) => ({ value: s, label: t(`requests.states.${s}`) }))} />
+        <SelectFilter id="request-kind" name="kind" label={t('fields.kind')} value={filters.kind} any={t('requests.allKinds')}
+          options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterActions />
       </Form>
 
       {rows.length === 0 ? (

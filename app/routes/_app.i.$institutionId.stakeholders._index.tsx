@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { FilterActions, type FilterOption, SelectFilter } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { DistributionChart } from '~/modules/stakeholders/components/charts';
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StakeholderRegister() {
   const { t } = useTranslation('stakeholders');
-  const { search, pathname } = useLocation();
+  const { search } = useLocation();
   const { institution, can, rows, total, params, filters, distribution, owners } = useLoaderData<typeof loader>();
   const base = `/i/${institution.id}`;
   // The export takes exactly this URL's filters and order (paging aside: it is the whole list).
@@ -33,14 +34,8 @@ export default function StakeholderRegister() {
   exportParams.delete('page');
   exportParams.delete('perPage');
   const exportQuery = exportParams.toString();
-  const select = (name: string, label: string, value: string | number | undefined, options: { value: string; label: string }[], all: string) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
-        <option value="">{all}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
+  const select = (name: string, label: string, value: string | number | undefined, options: FilterOption[], all: string) => (
+    <SelectFilter id={`filter-${name}`} name={name} label={label} value={value} options={options} any={all} />
   );
   return (
     <>
@@ -71,10 +66,7 @@ export default function StakeholderRegister() {
         {select('mitchellClass', t('fields.mitchellClass'), filters.mitchellClass, MITCHELL_CLASSES.map((c) => ({ value: c, label: t(`mitchell.${c}`) })), t('register.all'))}
         {select('owner', t('fields.owner'), filters.owner, [{ value: 'none', label: t('register.noOwner') }, ...owners.map((o) => ({ value: String(o.id), label: o.name }))], t('register.anyone'))}
         {select('status', t('fields.status'), filters.status, STAKEHOLDER_STATUSES.map((c) => ({ value: c, label: t(`statuses.${c}`) })), t('register.all'))}
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <FilterActions />
       </Form>
 
       <RegisterTable institutionId={institution.id} rows={rows} total={total} params={params} />

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
+import { Form, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FilterActions, SelectFilter } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { MapTable, SalienceMap } from '~/modules/stakeholders/components/charts';
@@ -17,7 +18,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function StakeholderMap() {
   const { t } = useTranslation('stakeholders');
-  const { pathname } = useLocation();
   const { institution, category, points } = useLoaderData<typeof loader>();
   return (
     <>
@@ -29,17 +29,9 @@ export default function StakeholderMap() {
       </div>
       <AreaNav institutionId={institution.id} />
       <Form method="get" className="filters" aria-label={t('map.filter')}>
-        <div className="field">
-          <label htmlFor="map-category">{t('fields.category')}</label>
-          <select id="map-category" name="category" defaultValue={category ?? ''}>
-            <option value="">{t('register.all')}</option>
-            {CATEGORIES.map((c) => <option key={c} value={c}>{t(`categories.${c}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="map-category" name="category" label={t('fields.category')} value={category} any={t('register.all')}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} />
+        <FilterActions />
       </Form>
       {points.length === 0 ? <p className="empty">{t('map.none')}</p> : (
         <div className="map-layout">

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { GeneralErrorBoundary } from '~/components/error-boundary';
-import { Pagination, SortHeader, withParams } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter, SortHeader, withParams } from '~/components/list-controls';
 import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { requireOversight } from '~/modules/auth/guards.server';
 import { sharePercent, STATEMENT_FLAGS, type StatementStatus } from '~/modules/governance/rules';
@@ -118,23 +118,11 @@ function Dashboard({ data }: { data: DashboardData }) {
 
       <Form method="get" className="filters" aria-label={t('filters.label')}>
         {Object.entries(keep).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
-        <div className="field">
-          <label htmlFor="oversight-year">{t('filters.year')}</label>
-          <select id="oversight-year" name="year" defaultValue={String(year)}>
-            {data.years.map((y) => <option key={y} value={y}>{y}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="oversight-sector">{t('filters.sector')}</label>
-          <select id="oversight-sector" name="sector" defaultValue={data.filters.sector ?? ''}>
-            <option value="">{t('filters.allSectors')}</option>
-            {SECTORS.map((s) => <option key={s} value={s}>{t(`common:sectors.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-actions">
-          <button type="submit">{t('common:actions.filter')}</button>
-          <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-        </div>
+        <SelectFilter id="oversight-year" name="year" label={t('filters.year')} value={year}
+          options={data.years.map((y) => ({ value: y, label: String(y) }))} />
+        <SelectFilter id="oversight-sector" name="sector" label={t('filters.sector')} value={data.filters.sector} any={t('filters.allSectors')}
+          options={SECTORS.map((s) => ({ value: s, label: t(`common:sectors.${s}`) }))} />
+        <FilterActions />
       </Form>
 
       {totals.institutions === 0 ? (
@@ -253,12 +241,8 @@ function HeatMapSection({ data, language }: { data: DashboardData; language: 'nl
             <Form method="get" className="filters" aria-label={t('heatMap.chooseCode')}>
               {Object.entries({ year: String(year), sector: data.filters.sector, sort: data.list.sort, dir: data.list.dir }).map(([name, value]) =>
                 value ? <input key={name} type="hidden" name={name} value={value} /> : null)}
-              <div className="field">
-                <label htmlFor="oversight-code">{t('heatMap.code')}</label>
-                <select id="oversight-code" name="code" defaultValue={String(code.id)}>
-                  {codes.map((c) => <option key={c.id} value={c.id}>{t('heatMap.codeOption', { title: c.title[language], version: c.version, count: c.institutions })}</option>)}
-                </select>
-              </div>
+              <SelectFilter id="oversight-code" name="code" label={t('heatMap.code')} value={code.id}
+                options={codes.map((c) => ({ value: c.id, label: t('heatMap.codeOption', { title: c.title[language], version: c.version, count: c.institutions }) }))} />
               <button type="submit" className="button-secondary">{t('heatMap.show')}</button>
             </Form>
           ) : (

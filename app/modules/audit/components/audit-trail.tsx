@@ -1,6 +1,6 @@
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { Pagination, SortHeader } from '~/components/list-controls';
+import { FilterActions, Pagination, SortHeader } from '~/components/list-controls';
 import { TableCaption, TableWrap } from '~/components/table-wrap';
 import { formatInstant } from '~/utils/instants';
 import type { AuditEventView, AuditFilters } from '../schema';
@@ -16,7 +16,6 @@ export function AuditFiltersForm({
   filters, errors, options, sort,
 }: { filters: AuditFilters; errors: Record<string, string>; options: Options; sort: { sort: string; dir: string } }) {
   const { t } = useTranslation('audit');
-  const { pathname } = useLocation();
   const described = (name: string) => (errors[name] ? { 'aria-invalid': true as const, 'aria-describedby': `audit-${name}-error` } : {});
   const error = (name: string) => (errors[name] ? <span className="error" id={`audit-${name}-error`}>{t(errors[name]!)}</span> : null);
   return (
@@ -54,10 +53,7 @@ export function AuditFiltersForm({
         <input id="audit-to" type="date" name="to" defaultValue={filters.to ?? ''} {...described('to')} />
         {error('to')}
       </div>
-      <div className="form-actions">
-        <button type="submit">{t('common:actions.filter')}</button>
-        <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-      </div>
+      <FilterActions />
     </Form>
   );
 }

@@ -1,6 +1,7 @@
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterActions, SelectFilter } from '~/components/list-controls';
 
 /** Search, active/inactive and (for organisations) kind, as a GET form: the filters live in the URL. */
 export function DirectoryFilters({
@@ -13,7 +14,6 @@ export function DirectoryFilters({
   children?: ReactNode;
 }) {
   const { t } = useTranslation('parties');
-  const { pathname } = useLocation();
   return (
     <Form method="get" className="filters" role="search" aria-label={label}>
       <input type="hidden" name="sort" value={sort.sort} />
@@ -23,16 +23,9 @@ export function DirectoryFilters({
         <input id="directory-q" type="search" name="q" defaultValue={q ?? ''} />
       </div>
       {children}
-      <div className="field">
-        <label htmlFor="directory-show">{t('filters.show')}</label>
-        <select id="directory-show" name="show" defaultValue={show}>
-          {(['active', 'inactive', 'all'] as const).map((value) => <option key={value} value={value}>{t(`filters.shows.${value}`)}</option>)}
-        </select>
-      </div>
-      <div className="form-actions">
-        <button type="submit">{t('common:actions.filter')}</button>
-        <Link to={pathname}>{t('common:actions.clearFilters')}</Link>
-      </div>
+      <SelectFilter id="directory-show" name="show" label={t('filters.show')} value={show}
+        options={(['active', 'inactive', 'all'] as const).map((value) => ({ value, label: t(`filters.shows.${value}`) }))} />
+      <FilterActions />
     </Form>
   );
 }
