@@ -1,11 +1,11 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireAdmin } from '~/modules/auth/guards.server';
+import { CodeLibraryTable } from '~/modules/governance/components/code-library';
 import { LibraryUpload } from '~/modules/governance/components/library-upload';
 import { importLibraryAction } from '~/modules/governance/upload.server';
 import { listCodes } from '~/modules/governance/queries.server';
-import { TableCaption, TableWrap } from '~/components/table-wrap';
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -19,8 +19,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCodes() {
-  const { t, i18n } = useTranslation('governance');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const { t } = useTranslation('governance');
   const { codes } = useLoaderData<typeof loader>();
   return (
     <>
@@ -30,35 +29,7 @@ export default function AdminCodes() {
           <p className="subtitle">{t('admin.subtitle')}</p>
         </div>
       </div>
-      {codes.length === 0 ? <p className="empty">{t('library.none')}</p> : (
-        <TableWrap>
-          <table>
-            <TableCaption>{t('library.caption', { count: codes.length })}</TableCaption>
-            <thead>
-              <tr>
-                <th scope="col">{t('library.code')}</th>
-                <th scope="col">{t('code.version')}</th>
-                <th scope="col">{t('code.issuer')}</th>
-                <th scope="col" className="number">{t('library.principles')}</th>
-                <th scope="col" className="number">{t('library.provisions')}</th>
-                <th scope="col">{t('code.coverage')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {codes.map((c) => (
-                <tr key={c.id}>
-                  <td><Link to={`/admin/codes/${c.id}`}>{c.title[language]}</Link> <span className="muted">{c.key}</span></td>
-                  <td>{c.version}</td>
-                  <td>{c.issuer}</td>
-                  <td className="number">{c.principles}</td>
-                  <td className="number">{c.provisions}</td>
-                  <td>{c.coverage === 'partial' ? <span className="badge badge-warn">{t('coverage.partial')}</span> : <span className="badge badge-ok">{t('coverage.complete')}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <CodeLibraryTable codes={codes} codeHref={(id) => `/admin/codes/${id}`} />
       <LibraryUpload title={t('admin.importTitle')} explanation={t('admin.importExplained')} />
     </>
   );
