@@ -1,23 +1,12 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { getFixedT, getLocale } from '~/i18n/i18next.server';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { overviewCsv } from '~/modules/governance/exports.server';
-import { recordComplianceExport } from '~/modules/governance/mutations.server';
-import { getYearState, listStatements } from '~/modules/governance/queries.server';
-import { parseOverviewFilters, parseYearParam } from '~/modules/governance/schema';
+import { overviewExport } from '~/modules/governance/overview-export.server';
 import { csvResponse } from '~/utils/csv';
-import { today } from '~/utils/dates';
-import { notFound } from '~/utils/errors';
 
 // The overview as CSV: exactly the statements the page shows with these filters, in its order.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { institution, actor } = await requireInstitution(request, params);
-  const year = parseYearParam(params.year);
-  if (year === null || !(await getYearState(institution.id, year))) throw notFound();
-  const filters = parseOverviewFilters(new URL(request.url).searchParams);
-  const rows = await listStatements(institution.id, year, filters, today());
-  const language = (await getLocale(request)) === 'en' ? 'en' : 'nl';
-  const t = await getFixedT(request, ['compliance', 'governance', 'common']);
-  await recordComplianceExport(actor, { institutionId: institution.id, year, format: 'csv', rows: rows.length, filters });
-  return csvResponse(overviewCsv(rows, t, language), `governance-code-${institution.id}-${year}.csv`);
+  const { rows, t, language, filename } = await overviewExport(request, actor, institution.id, params.year, 'csv');
+  return csvResponse(overviewCsv(rows, t, language), filename);
 }
