@@ -4,6 +4,7 @@ import { recordRendering } from '~/modules/obligations/mutations.server';
 import * as stakeholderRoute from '~/routes/_app.i.$institutionId.stakeholders.$stakeholderId._index';
 import { TimeoutError } from 'sequelize';
 import { AuditEvent, EngagementStakeholder, inTransaction, ReportingMoment, SalienceAssessment, Stakeholder, Theme } from '~/utils/db.server';
+import { addDays } from '~/utils/dates';
 import { DomainError } from '~/utils/errors';
 import { assess, engage } from './stakeholders-fixtures';
 import { makeObligation, makeWorld, type World } from './obligations-fixtures';
@@ -38,7 +39,9 @@ describe('48 writers at once', () => {
     // (the read-modify-write a lost update would hit), engagements on that stakeholder, and
     // renderings of one obligation's moments.
     const writers = Array.from({ length: WRITERS_PER_KIND }, (_, i) => [
-      () => assess(world.college, shared, { assessedOn: '2026-02-01', power: (i % 5) + 1, interest: ((i + 2) % 5) + 1 }),
+      // Dates in a scrambled order: a later-dated assessment must never be overwritten by an
+      // earlier-dated one that commits after it.
+      () => assess(world.college, shared, { assessedOn: addDays('2026-01-01', (i * 7) % WRITERS_PER_KIND), power: (i % 5) + 1, interest: ((i + 2) % 5) + 1 }),
       () => engage(world.college, { stakeholderIds: [shared.id], subject: `Overleg ${i}` }),
       () => recordRendering(SYSTEM_ACTOR, { institutionId: world.college.id, momentId: moments[i]!.id, renderedOn: '2026-02-20', version: 0 }, TODAY),
     ]).flat();
@@ -46,14 +49,15 @@ describe('48 writers at once', () => {
     const outcomes = await Promise.allSettled(writers.map((write) => write()));
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
 
-    // Every assessment counted on the stakeholder row: one version step each, and the row holds
-    // the values of the one recorded last (same day: the last recorded wins).
-    const assessments = await SalienceAssessment.findAll({ where: { stakeholderId: shared.id }, order: [['id', 'ASC']] });
+    // Every assessment kept, and the stakeholder row holds the latest-dated one's values whatever
+    // order they committed in: a read-modify-write of one row that lost nothing.
+    const assessments = await SalienceAssessment.findAll({ where: { stakeholderId: shared.id }, order: [['assessedOn', 'DESC']] });
     expect(assessments).toHaveLength(WRITERS_PER_KIND);
     const after = await Stakeholder.findByPk(shared.id);
-    expect(after!.version).toBe(before!.version + WRITERS_PER_KIND);
-    const last = assessments[assessments.length - 1]!;
-    expect({ power: after!.power, interest: after!.interest }).toEqual({ power: last.power, interest: last.interest });
+    const latest = assessments[0]!;
+    expect({ assessedOn: after!.assessedOn, power: after!.power, interest: after!.interest })
+      .toEqual({ assessedOn: latest.assessedOn, power: latest.power, interest: latest.interest });
+    expect(after!.version).toBeGreaterThan(before!.version);
 
     expect(await EngagementStakeholder.count({ where: { stakeholderId: shared.id } })).toBe(WRITERS_PER_KIND);
     const rendered = await ReportingMoment.findAll({ where: { id: moments.map((m) => m.id) } });
