@@ -1,4 +1,5 @@
-// npm run bench [-- --scales 0.1,1 --requests 200 --warmup 30 --seconds 10 --connections 16 --regenerate --build]
+// npm run bench [-- --scales 0.1,1 --requests 200 --warmup 30 --seconds 10 --connections 16 --only a,b --regenerate --build]
+// With DATABASE_URL=postgres://… it runs on that database instead, regenerating it for each scale (its contents go).
 //
 // Generates (or reuses) the national data set per scale, starts the production server on it
 // (`node scripts/serve.js`, NODE_ENV=production, HORIZON_TODAY fixed), signs in, and measures per
@@ -229,7 +230,8 @@ function run(command: string, commandArgs: string[], env: Record<string, string>
 /** The data set of one scale: reused when its summary matches, otherwise generated; always migrated. */
 function prepareData(scale: number): { databaseUrl: string; summary: Summary } {
   if (postgres) {
-    run('npx', ['tsx', 'scripts/bench-generate.ts', '--scale', String(scale)]);
+    // One database for both scales: emptied and generated again for each.
+    run('npx', ['tsx', 'scripts/bench-generate.ts', '--scale', String(scale), '--reset']);
     return { databaseUrl: process.env.DATABASE_URL!, summary: JSON.parse(readFileSync(`tmp/bench/postgres-scale-${scale}.json`, 'utf8')) };
   }
   const file = path.resolve(benchDatabaseFile(scale));
