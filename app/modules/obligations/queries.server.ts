@@ -399,8 +399,9 @@ export type MomentDetail = NonNullable<Awaited<ReturnType<typeof getMoment>>>;
 
 /** The obligations to filter the calendar by. */
 export async function listObligationOptions(institutionId: number) {
-  const rows = await Obligation.findAll({ where: { institutionId }, attributes: ['id', 'title', 'active'], order: [['title', 'ASC'], ['id', 'ASC']] });
-  return rows.map((o) => ({ id: o.id, label: o.title, active: o.active }));
+  // Plain rows (a large institution has a thousand obligations); SQLite hands a boolean back as 0/1.
+  const rows = await Obligation.findAll({ where: { institutionId }, attributes: ['id', 'title', 'active'], order: [['title', 'ASC'], ['id', 'ASC']], raw: true });
+  return rows.map((o) => ({ id: o.id, label: o.title, active: Boolean(o.active) }));
 }
 
 /** The institutions a user may see in a feed: their memberships now (admins: every one). */
