@@ -5,7 +5,7 @@ import { FilterActions, Pagination, SelectFilter } from '~/components/list-contr
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
 import { MomentTable } from '~/modules/obligations/components/moment-table';
-import { MonthGrid } from '~/modules/obligations/components/month-grid';
+import { MonthGrid, toMonthGridMoment } from '~/modules/obligations/components/month-grid';
 import { listMemberOptions, listStakeholderOptions, WRITE_ROLES } from '~/modules/obligations/people.server';
 import {
   countMomentsByStatus, listMoments, listMomentsInMonth, listObligationOptions,
@@ -32,7 +32,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listStakeholderOptions(institution.id),
     listObligationOptions(institution.id),
   ]);
-  return json({ institution, view, filters, list, month, page, monthMoments, counts, members, stakeholders, obligations, today: day, userId: user.id });
+  return json({
+    institution, view, filters, list, month, page, monthMoments: monthMoments?.map(toMonthGridMoment) ?? null, counts, members,
+    // The filters show a name per option; a large institution has a thousand of each, so send no more.
+    stakeholders: stakeholders.map(({ id, label }) => ({ id, label })), obligations: obligations.map(({ id, label }) => ({ id, label })),
+    today: day, userId: user.id,
+  });
 }
 
 type Tab = 'agenda' | 'overdue' | 'mine' | 'month';

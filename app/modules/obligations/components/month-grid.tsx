@@ -21,11 +21,17 @@ export function monthWeeks(monthStart: string): (string | null)[][] {
   return Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7));
 }
 
+/** What the grid shows of a moment: the loader sends only this (a busy month has hundreds). */
+export type MonthGridMoment = Pick<MomentListItem, 'id' | 'institutionId' | 'dueOn' | 'status'> & { obligation: { title: string } };
+
+export const toMonthGridMoment = ({ id, institutionId, dueOn, status, obligation }: MonthGridMoment): MonthGridMoment =>
+  ({ id, institutionId, dueOn, status, obligation: { title: obligation.title } });
+
 /** A month as a table of weeks; each day lists its moments with their status. */
-export function MonthGrid({ monthStart, moments, today }: { monthStart: string; moments: MomentListItem[]; today: string }) {
+export function MonthGrid({ monthStart, moments, today }: { monthStart: string; moments: MonthGridMoment[]; today: string }) {
   const { t } = useTranslation('calendar');
   const locale = useDateLocale();
-  const byDay = new Map<string, MomentListItem[]>();
+  const byDay = new Map<string, MonthGridMoment[]>();
   for (const m of moments) byDay.set(m.dueOn, [...(byDay.get(m.dueOn) ?? []), m]);
   const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   return (
