@@ -10,6 +10,7 @@ import * as oversightIndexes from './20261122000740-oversight-indexes';
 import * as auditTrailIndexes from './20261122000760-audit-trail-indexes';
 import * as oversightReviewIndexes from './20261122000780-oversight-review-indexes';
 import * as qualitySnapshots from './20261122000800-quality-snapshots';
+import * as oversightTrendIndexes from './20261122000900-oversight-trend-indexes';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -26,4 +27,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000760-audit-trail-indexes', module: auditTrailIndexes },
   { name: '20261122000780-oversight-review-indexes', module: oversightReviewIndexes },
   { name: '20261122000800-quality-snapshots', module: qualitySnapshots },
+  { name: '20261122000900-oversight-trend-indexes', module: oversightTrendIndexes },
 ];

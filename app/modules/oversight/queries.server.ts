@@ -9,7 +9,7 @@ import {
   type StatementStatus, type StatusCounts,
 } from '~/modules/governance/rules';
 import {
-  complianceShareSql, everOverdueSql, overdueOnSql, REVIEW_STATUSES, statusCountSql, trendDays, type TrendPoint,
+  complianceShareSql, everOverdueSql, REVIEW_STATUSES, statusCountSql, trendDays, type TrendPoint,
 } from './rules';
 import type { InstitutionSort } from './schema';
 
@@ -89,6 +89,8 @@ async function select<T extends object>(sql: string, replacements: Replacements)
 const int = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
 const shareOf = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const text = (value: unknown): LocalisedText => (typeof value === 'string' ? JSON.parse(value) : value) as LocalisedText;
+// PostgreSQL may hand a DATE back as a Date at midnight UTC; either way the day is the first ten characters.
+const dayText = (value: unknown): Day => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 const instant = (value: unknown): string | null => (value === null || value === undefined ? null : new Date(value as string | Date).toISOString());
 
 // ---------------------------------------------------------------------------------------------
@@ -201,32 +203,46 @@ export type TrendRow = TrendPoint & { overdue: number };
 
 /**
  * Per month, how many moments in scope were overdue at its end (today for the current month).
- * A moment counts in every month whose end found it past due and not yet rendered or waived.
- * Read from the index of moments that were ever overdue, in two parts so the per-month test runs
- * only where it can differ: the backlog still open since before the first month's end counts in
- * every month (a plain index count); the rest — due since, or closed late since — month by month.
+ * A moment counts in every month whose end found it past due and not yet rendered or waived
+ * (overdueOnSql). Such a moment is overdue from its due day until the day it was closed, so the
+ * count at a day is: the backlog still open since before the first month's end, plus the other
+ * moments due before that day, minus those of them closed by it. The database counts per due day
+ * and per closing day (two GROUP BYs) and the months are summed here; each part reads a range of a
+ * partial index: open moments by reminder day, moments ever overdue by due day inside the window,
+ * and those due before it but rendered or waived late inside it by the day they were closed.
+ * Testing every moment against every month's end instead cost 24 comparisons per moment.
  */
 export async function getOverdueTrend(scope: OversightScope, today: Day): Promise<TrendRow[]> {
   const points = trendDays(today);
   const { cte, replacements } = scopeCte(scope);
-  const days = Object.fromEntries(points.map((p, i) => [`d${i}`, p.asOf]));
-  const columns = points.map((_, i) => `SUM(CASE WHEN ${overdueOnSql('m', `d${i}`)} THEN 1 ELSE 0 END) AS p${i}`).join(',\n      ');
-  const last = `d${points.length - 1}`;
-  const open = (a: string) => `${a}.rendered_on IS NULL AND ${a}.waived_on IS NULL`;
-  const [row] = await select<Record<string, unknown>>(
-    `WITH ${cte}
-    SELECT
-      (SELECT COUNT(*) FROM reporting_moments b
-       WHERE b.institution_id IN (SELECT id FROM scope) AND ${everOverdueSql('b')} AND ${open('b')} AND b.due_on < :d0) AS backlog,
-      ${columns}
-    FROM reporting_moments m
-    WHERE m.institution_id IN (SELECT id FROM scope) AND ${everOverdueSql('m')} AND m.due_on < :${last}
-      AND (m.rendered_on IS NULL OR m.rendered_on > :d0) AND (m.waived_on IS NULL OR m.waived_on > :d0)
-      AND NOT (${open('m')} AND m.due_on < :d0)`,
-    { ...replacements, ...days },
+  const inScope = (a: string) => `${a}.institution_id IN (SELECT id FROM scope)`;
+  const moment = (a: string) => `SELECT ${a}.due_on, ${a}.rendered_on, ${a}.waived_on FROM reporting_moments ${a}`;
+  const closedOn = 'COALESCE(m.rendered_on, m.waived_on)';
+  const rows = await select<{ kind: 'backlog' | 'due' | 'closed'; day: unknown; n: unknown }>(
+    `WITH ${cte},
+    changing AS MATERIALIZED (
+      ${moment('w')} WHERE ${inScope('w')} AND ${everOverdueSql('w')} AND w.due_on >= :first AND w.due_on < :last
+      UNION ALL
+      ${moment('r')} WHERE ${inScope('r')} AND r.rendered_on > r.due_on AND r.rendered_on > :first AND r.due_on < :first
+      UNION ALL
+      ${moment('v')} WHERE ${inScope('v')} AND v.waived_on > v.due_on AND v.waived_on > :first AND v.due_on < :first
+    )
+    SELECT 'backlog' AS kind, NULL AS day, COUNT(*) AS n FROM reporting_moments b
+      WHERE ${inScope('b')} AND b.rendered_on IS NULL AND b.waived_on IS NULL AND b.remind_from < :first AND b.due_on < :first
+    UNION ALL
+    SELECT 'due' AS kind, m.due_on AS day, COUNT(*) AS n FROM changing m GROUP BY m.due_on
+    UNION ALL
+    SELECT 'closed' AS kind, ${closedOn} AS day, COUNT(*) AS n FROM changing m
+      WHERE m.rendered_on IS NOT NULL OR m.waived_on IS NOT NULL GROUP BY ${closedOn}`,
+    { ...replacements, first: points[0]!.asOf, last: points[points.length - 1]!.asOf },
   );
-  const backlog = int(row?.backlog);
-  return points.map((p, i) => ({ ...p, overdue: backlog + int(row?.[`p${i}`]) }));
+  const backlog = int(rows.find((r) => r.kind === 'backlog')?.n);
+  const byDay = (kind: 'due' | 'closed') => rows.filter((r) => r.kind === kind).map((r) => ({ day: dayText(r.day), n: int(r.n) }));
+  const due = byDay('due');
+  const closed = byDay('closed');
+  const sum = (list: { day: Day; n: number }[], counts: (day: Day) => boolean) => list.reduce((total, r) => total + (counts(r.day) ? r.n : 0), 0);
+  // Every moment in `changing` was closed (if at all) after its due day, so one closed by a day was due before it.
+  return points.map((p) => ({ ...p, overdue: backlog + sum(due, (day) => day < p.asOf) - sum(closed, (day) => day <= p.asOf) }));
 }
 
 // ---------------------------------------------------------------------------------------------
