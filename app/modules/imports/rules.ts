@@ -1,4 +1,7 @@
-import { resources } from '~/locales';
+// The parties catalogue alone: this file reaches the browser (the preview form), and the whole
+// catalogue of both languages would put every area's texts in the imports page's JavaScript.
+import enParties from '~/locales/en/parties.json';
+import nlParties from '~/locales/nl/parties.json';
 import {
   familyCores, normaliseHouseNumber, normalisePostcode, organisationMatchReasons, organisationNameKey,
   personMatchReasons, type MatchReason, type PersonFacts,
@@ -66,8 +69,9 @@ function choiceLookup<T extends string>(slugs: readonly T[], labels: (language: 
   return (value: string | undefined): T | string | undefined => (value === undefined ? undefined : (map.get(normaliseHeader(value)) ?? value));
 }
 
-const kindOf = choiceLookup(ORGANISATION_KINDS, (language) => resources[language].parties.kinds);
-const legalBasisOf = choiceLookup(LEGAL_BASES, (language) => resources[language].parties.legalBases);
+const parties = { en: enParties, nl: nlParties };
+const kindOf = choiceLookup(ORGANISATION_KINDS, (language) => parties[language].kinds);
+const legalBasisOf = choiceLookup(LEGAL_BASES, (language) => parties[language].legalBases);
 
 // Tussenvoegsels as written after a given name: lower case. `van der Berg` in a family-name
 // column becomes tussenvoegsel `van der`, family name `Berg` — as the register's form stores it.
