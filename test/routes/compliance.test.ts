@@ -16,6 +16,7 @@ import { AuditEvent, ComplianceStatement, ComplianceYear, StatementEvidence } fr
 import { jsonOf, responseOf, routeArgs, signedInRequest } from '../support/requests';
 import { EXPLANATION, makeComplianceWorld, type ComplianceWorld } from '../modules/compliance-fixtures';
 import { makeObligation } from '../modules/obligations-fixtures';
+import { parseCsv } from '../support/csv';
 
 /**
  * The compliance pages through their loaders and actions, with real requests: who may read and
@@ -44,22 +45,6 @@ async function statementOn(number: string, institutionId = world.college.id, yea
   return (await ComplianceStatement.findOne({ where: { institutionId, year, ...where } }))!;
 }
 
-/** RFC 4180 reading of our own output: enough to compare rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i += 1) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && body[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
-  }
-  return rows;
-}
 
 beforeAll(async () => {
   world = await makeComplianceWorld();

@@ -5,6 +5,7 @@ import { csvCell, toCsv } from '~/utils/csv';
 import { AuditEvent } from '~/utils/db.server';
 import { jsonOf, responseOf, routeArgs, signedInRequest } from '../support/requests';
 import { assess, makeCast, makeOrganisationStakeholder } from '../modules/stakeholders-fixtures';
+import { parseCsv } from '../support/csv';
 
 type Cast = Awaited<ReturnType<typeof makeCast>>;
 let cast: Cast;
@@ -12,22 +13,6 @@ let cast: Cast;
 const params = () => ({ institutionId: String(cast.college.id) });
 const path = (p: string) => `/i/${cast.college.id}${p}`;
 
-/** RFC 4180 reading of our own output: enough to compare rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i += 1) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && body[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
-  }
-  return rows;
-}
 
 async function download(user: { id: number }, query: string, lng?: string) {
   const request = await signedInRequest(user, path(`/stakeholders.csv${query}`), lng ? { headers: { 'Accept-Language': lng } } : {});
