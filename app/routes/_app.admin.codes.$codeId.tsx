@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
 import { requireAdmin } from '~/modules/auth/guards.server';
-import { CodeFacts, CodeTreeView } from '~/modules/governance/components/code-tree';
+import { CodeDocument } from '~/modules/governance/components/code-tree';
 import { LibraryUpload } from '~/modules/governance/components/library-upload';
 import { getCodeTree } from '~/modules/governance/queries.server';
 import { importLibraryAction } from '~/modules/governance/upload.server';
@@ -28,20 +28,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminCode() {
-  const { t, i18n } = useTranslation('governance');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const { t } = useTranslation('governance');
   const { code, history } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumbs"><Link to="/admin/codes">{t('admin.title')}</Link></p>
-      <div className="page-header">
-        <h1>{code.title[language]} <span className="muted">{code.version}</span></h1>
-      </div>
-      <section className="card" aria-labelledby="code-facts">
-        <h2 id="code-facts">{t('code.facts')}</h2>
-        <CodeFacts code={code} />
-      </section>
-      <CodeTreeView code={code} />
+      <CodeDocument code={code} />
       <LibraryUpload title={t('admin.replaceTitle')} explanation={t('admin.replaceExplained', { key: code.key, version: code.version })} />
       <History events={history.rows} more={history.more} />
     </>

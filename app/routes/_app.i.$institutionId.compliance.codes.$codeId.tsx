@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireInstitution } from '~/modules/auth/guards.server';
-import { CodeFacts, CodeTreeView } from '~/modules/governance/components/code-tree';
+import { CodeDocument } from '~/modules/governance/components/code-tree';
 import { getCodeTree } from '~/modules/governance/queries.server';
 import { notFound } from '~/utils/errors';
 import { idParam } from '~/utils/route-params';
@@ -15,20 +15,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CodePage() {
-  const { t, i18n } = useTranslation('governance');
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  const { t } = useTranslation('governance');
   const { institution, code } = useLoaderData<typeof loader>();
   return (
     <>
       <p className="breadcrumbs"><Link to={`/i/${institution.id}/compliance/codes`}>{t('library.title')}</Link></p>
-      <div className="page-header">
-        <h1>{code.title[language]} <span className="muted">{code.version}</span></h1>
-      </div>
-      <section className="card" aria-labelledby="code-facts">
-        <h2 id="code-facts">{t('code.facts')}</h2>
-        <CodeFacts code={code} />
-      </section>
-      <CodeTreeView code={code} />
+      <CodeDocument code={code} />
     </>
   );
 }

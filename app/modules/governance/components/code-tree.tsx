@@ -78,3 +78,21 @@ export function CodeTreeView({ code }: { code: CodeTree }) {
     </>
   );
 }
+
+/** A code version as both library pages show it: title and version, its facts, its principle tree. */
+export function CodeDocument({ code }: { code: CodeTree }) {
+  const { t, i18n } = useTranslation('governance');
+  const language = i18n.language === 'en' ? 'en' : 'nl';
+  return (
+    <>
+      <div className="page-header">
+        <h1>{code.title[language]} <span className="muted">{code.version}</span></h1>
+      </div>
+      <section className="card" aria-labelledby="code-facts">
+        <h2 id="code-facts">{t('code.facts')}</h2>
+        <CodeFacts code={code} />
+      </section>
+      <CodeTreeView code={code} />
+    </>
+  );
+}
