@@ -71,7 +71,8 @@ function preparePerConnection(sequelize: Sequelize) {
 
 export function createSequelize(config: DatabaseConfig = databaseConfig(), extra: Options = {}): Sequelize {
   const common: Options = {
-    logging: false,
+    // HORIZON_SQL_LOG=1 prints each statement with its duration (to find slow queries; `npm run bench` pages).
+    ...(process.env.HORIZON_SQL_LOG ? { benchmark: true, logging: (sql: string, ms?: number) => console.error(`[sql ${ms} ms] ${sql}`) } : { logging: false }),
     define: { underscored: true },
     ...extra,
   };
