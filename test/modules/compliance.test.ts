@@ -4,13 +4,15 @@ import {
   addStatementEvidence, adoptCode, approveYear, copyFromLastYear, endAdoption, openYear, removeStatementEvidence, saveStatement,
   unlockYear,
 } from '~/modules/governance/mutations.server';
-import { getYearShares, listStatements } from '~/modules/governance/queries.server';
+import { getYearShares, isCodeInForce, listStatements, summariseYearStatements } from '~/modules/governance/queries.server';
+import { overlapsYear } from '~/modules/governance/rules';
 import {
   AuditEvent, ComplianceStatement, ComplianceYear, ReportingMoment, StatementEvidence,
 } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import { EXPLANATION, importTestCode, makeComplianceWorld, testLibrary, type ComplianceWorld } from './compliance-fixtures';
 import { makeAgreement, makeObligation } from './obligations-fixtures';
+import { makeInstitution } from '../support/factories';
 
 /**
  * The compliance mutations against a real database: opening a year, starting from last year,
@@ -297,5 +299,32 @@ describe('the overview\'s numbers', () => {
     // Whole year: (3 + ½) ÷ (8 − 1) = 0.5.
     expect(shares.share).toBe(0.5);
     expect(shares.counts).toEqual({ complies: 3, partially: 1, explains: 1, 'not-applicable': 1, 'not-assessed': 2 });
+  });
+});
+
+describe('the dashboard\'s year summary', () => {
+  it('isCodeInForce says in SQL what overlapsYear says of the adoption and the code version, at the year\'s edges', async () => {
+    const institution = await makeInstitution({ name: 'Stichting Randgeval' });
+    // Valid 2021-07-01 … 2023-06-30, adopted 2022-01-01 … 2022-12-31: in force in 2022 only.
+    const code = await importTestCode(testLibrary(undefined, { validFrom: '2021-07-01', validUntil: '2023-06-30' }));
+    const { id: adoptionId } = await adoptCode(SYSTEM_ACTOR, { institutionId: institution.id, codeId: code.codeId, adoptedFrom: '2022-01-01' });
+    await endAdoption(SYSTEM_ACTOR, { institutionId: institution.id, adoptionId, adoptedUntil: '2022-12-31' });
+    const expected = (year: number) => overlapsYear('2022-01-01', '2022-12-31', year) && overlapsYear('2021-07-01', '2023-06-30', year);
+    for (const year of [2020, 2021, 2022, 2023, 2024]) expect([year, await isCodeInForce(institution.id, year)]).toEqual([year, expected(year)]);
+    expect(await isCodeInForce(world.corporation.id, 2019)).toBe(false);
+    expect(await isCodeInForce(world.corporation.id, 2020)).toBe(true);
+  });
+
+  it('summariseYearStatements counts per status as getYearShares does, with the same share', async () => {
+    await openYear(SYSTEM_ACTOR, { ...college(), year: 2021 });
+    const first = await statementOn(2021, '1.1');
+    await saveStatement(SYSTEM_ACTOR, { ...college(), statementId: first.id, version: first.version, status: 'complies', explanation: undefined });
+    const second = await statementOn(2021, '1.2');
+    await saveStatement(SYSTEM_ACTOR, { ...college(), statementId: second.id, version: second.version, status: 'partially', explanation: EXPLANATION });
+    const [summary, shares] = await Promise.all([summariseYearStatements(world.college.id, 2021, '2026-03-31'), getYearShares(world.college.id, 2021)]);
+    expect(summary.counts).toEqual(shares.counts);
+    expect(summary.share).toEqual(shares.share);
+    expect(summary.statements).toBe(Object.values(shares.counts).reduce((a, b) => a + b, 0));
+    expect(summary.statements).toBeGreaterThan(0);
   });
 });

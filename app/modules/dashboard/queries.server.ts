@@ -1,14 +1,14 @@
 import { countReviewsComingDue, listReviewsComingDue, type ReviewComingDue } from '~/modules/agreements/queries.server';
 import { AGREEMENT_STATUSES, type AgreementStatus } from '~/modules/agreements/rules';
-import { countYearAttention, getYearShares, getYearState, listAdoptions, type YearState } from '~/modules/governance/queries.server';
-import { overlapsYear, type StatusCounts } from '~/modules/governance/rules';
+import { getYearState, isCodeInForce, summariseYearStatements, type YearState } from '~/modules/governance/queries.server';
+import type { StatusCounts } from '~/modules/governance/rules';
 import { countMomentsByStatus, listDashboardMoments, type MomentRow } from '~/modules/obligations/queries.server';
 import type { MomentStatus } from '~/modules/obligations/rules';
 import { countUnverified } from '~/modules/parties/queries.server';
 import { countOverdueRequests, countPendingCorrections, listOverdueRequests, type RequestRow } from '~/modules/privacy/queries.server';
 import { listOpenFollowUps, type OpenFollowUp } from '~/modules/stakeholders/engagement-queries.server';
 import { TIERS, type Tier } from '~/modules/stakeholders/rules';
-import { Agreement, Obligation, Stakeholder, type WhereOptions } from '~/utils/db.server';
+import { selectCount, selectRows } from '~/utils/db.server';
 import { endOfYearDay, startOfYearDay, yearOf, type Day } from '~/utils/dates';
 
 /** How far ahead a review counts as coming due on the dashboard. */
@@ -53,43 +53,37 @@ export type ComplianceCard = {
 /** Data-subject requests past their deadline, the longest overdue first, and portal corrections waiting. */
 export type PrivacyCard = { overdue: RequestRow[]; overdueTotal: number; pendingCorrections: number };
 
-/** `SELECT column, COUNT(*) … GROUP BY column` as a map from key to count, every key present. */
-async function countBy<K extends string>(
-  model: typeof Stakeholder | typeof Agreement,
-  where: WhereOptions,
-  column: string,
-  keys: readonly K[],
-): Promise<Record<K, number>> {
-  const rows = (await (model as typeof Stakeholder).count({ where: where as WhereOptions<Stakeholder>, group: [column] })) as unknown as
-    ({ count: number | string } & Record<string, string>)[];
+/** `SELECT key, COUNT(*) … GROUP BY key` as a map from key to count, every key present. */
+async function countBy<K extends string>(sql: string, replacements: Record<string, unknown>, keys: readonly K[]): Promise<Record<K, number>> {
+  const rows = await selectRows<{ k: string; n: number | string }>(sql, replacements);
   const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-  for (const row of rows) if ((keys as readonly string[]).includes(row[column]!)) counts[row[column] as K] = Number(row.count);
+  for (const row of rows) if ((keys as readonly string[]).includes(row.k)) counts[row.k as K] = Number(row.n);
   return counts;
 }
 
 /**
  * Everything the institution dashboard shows, for one institution: counts grouped in SQL, the short
  * lists limited in SQL, all queries started at once. Nothing here reads another institution's rows.
+ * Plain statements rather than model calls: the page runs some twenty of them on every view.
  */
 export async function getInstitutionDashboard(institutionId: number, today: Day): Promise<InstitutionDashboard> {
   const year = yearOf(today);
   const [
     byTier, byStatus, reviewsDue, activeObligations, thisYear, moments, followUps, reviews, unverified,
-    adoptions, yearState, shares, attention, overdueRequests, overdueRequestsTotal, pendingCorrections,
+    codeInForce, yearState, statements, overdueRequests, overdueRequestsTotal, pendingCorrections,
   ] = await Promise.all([
-    countBy(Stakeholder, { institutionId, status: 'active' }, 'tier', TIERS),
-    countBy(Agreement, { institutionId }, 'status', AGREEMENT_STATUSES),
+    countBy("SELECT tier AS k, COUNT(*) AS n FROM stakeholders WHERE institution_id = :institutionId AND status = 'active' GROUP BY tier", { institutionId }, TIERS),
+    countBy('SELECT status AS k, COUNT(*) AS n FROM agreements WHERE institution_id = :institutionId GROUP BY status', { institutionId }, AGREEMENT_STATUSES),
     countReviewsComingDue(institutionId, today, REVIEW_WINDOW_DAYS),
-    Obligation.count({ where: { institutionId, active: true } }),
+    selectCount('SELECT COUNT(*) AS n FROM obligations WHERE institution_id = :institutionId AND active = :active', { institutionId, active: true }),
     countMomentsByStatus(institutionId, { from: startOfYearDay(year), to: endOfYearDay(year) }, today),
     listDashboardMoments(institutionId, today, DASHBOARD_LIST_LIMIT),
     listOpenFollowUps(institutionId, DASHBOARD_LIST_LIMIT),
     listReviewsComingDue(institutionId, today, REVIEW_WINDOW_DAYS, DASHBOARD_LIST_LIMIT),
     countUnverified(institutionId),
-    listAdoptions(institutionId),
+    isCodeInForce(institutionId, year),
     getYearState(institutionId, year),
-    getYearShares(institutionId, year),
-    countYearAttention(institutionId, year, today),
+    summariseYearStatements(institutionId, year, today),
     listOverdueRequests(institutionId, today, DASHBOARD_LIST_LIMIT),
     countOverdueRequests(institutionId, today),
     countPendingCorrections(institutionId),
@@ -104,15 +98,7 @@ export async function getInstitutionDashboard(institutionId: number, today: Day)
     followUps,
     reviews,
     unverified,
-    compliance: {
-      adopted: adoptions.some((a) => overlapsYear(a.adoptedFrom, a.adoptedUntil, year) && overlapsYear(a.code.validFrom, a.code.validUntil, year)),
-      state: yearState,
-      counts: shares.counts,
-      statements: attention.statements,
-      share: shares.share,
-      review: attention.review,
-      flagged: attention.flagged,
-    },
+    compliance: { adopted: codeInForce, state: yearState, ...statements },
     privacy: { overdue: overdueRequests, overdueTotal: overdueRequestsTotal, pendingCorrections },
   };
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import {
   Agreement, CodeAdoption, CodePrinciple, CodeProvision, ComplianceStatement, ComplianceYear, db, Engagement, GovernanceCode,
-  Obligation, Op, QueryTypes, ReportingMoment, StatementEvidence, User, type LocalisedText,
+  Obligation, Op, QueryTypes, ReportingMoment, StatementEvidence, User, dayFromSql, selectRows, type LocalisedText,
 } from '~/utils/db.server';
 import { endOfYearDay, startOfYearDay, type Day } from '~/utils/dates';
 import { momentStatus, type MomentStatus } from '~/modules/obligations/rules';
@@ -13,7 +13,7 @@ import type { ChapterInput } from './report';
 import {
   complianceShare, effectiveRegime, emptyCounts, evidenceHealth, evidenceReplacements, evidenceTally,
   flaggedSql, momentsInScopeSql, overlapsYear, statementFlags, statementFlagSql, evidenceHealthSql,
-  type Regime, type StatementStatus, type StatusCounts,
+  STATEMENT_STATUSES, type Regime, type StatementStatus, type StatusCounts,
 } from './rules';
 import type { EvidenceKind, OverviewFilters } from './schema';
 
@@ -25,8 +25,6 @@ import type { EvidenceKind, OverviewFilters } from './schema';
 export type * from './views';
 
 const asBool = (value: unknown) => value === true || value === 1 || value === '1';
-// PostgreSQL may hand a DATE back as a Date at midnight UTC; either way the day is the first ten characters.
-const dayOf = (value: unknown): Day => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 // ---------------------------------------------------------------------------------------------
 // The code library
@@ -336,17 +334,41 @@ export async function getYearShares(institutionId: number, year: number): Promis
   return { codes: codeShares, counts: total, share: complianceShare(total) };
 }
 
-/** How many statements of the year each derived condition holds for (the overview's tiles), counted in SQL. */
-export async function countYearAttention(institutionId: number, year: number, today: Day): Promise<{ flagged: number; review: number; statements: number }> {
-  const sequelize = await db();
+/**
+ * The year's statements in one statement: how many there are per status, how many carry a flag or
+ * are marked to review (the dashboard's compliance card; the overview's tiles count per condition).
+ */
+export async function summariseYearStatements(institutionId: number, year: number, today: Day): Promise<{
+  counts: StatusCounts; share: number | null; flagged: number; review: number; statements: number;
+}> {
   const { where, replacements } = whereOf(institutionId, year, {}, today);
-  const [row] = await sequelize.query<{ flagged: number | string; review: number | string; n: number | string }>(
+  const perStatus = STATEMENT_STATUSES.map((status, i) => `SUM(CASE WHEN s.status = :status${i} THEN 1 ELSE 0 END) AS status${i}`).join(', ');
+  const [row] = await selectRows<Record<string, number | string | null>>(
     `SELECT SUM(CASE WHEN ${flaggedSql(FLAG_ALIASES)} THEN 1 ELSE 0 END) AS flagged,
-       SUM(CASE WHEN s.needs_review THEN 1 ELSE 0 END) AS review, COUNT(*) AS n
+       SUM(CASE WHEN s.needs_review THEN 1 ELSE 0 END) AS review, COUNT(*) AS n, ${perStatus}
      ${FROM_STATEMENTS} ${where}`,
-    { replacements, type: QueryTypes.SELECT },
+    { ...replacements, ...Object.fromEntries(STATEMENT_STATUSES.map((status, i) => [`status${i}`, status])) },
   );
-  return { flagged: Number(row?.flagged ?? 0), review: Number(row?.review ?? 0), statements: Number(row?.n ?? 0) };
+  const counts = emptyCounts();
+  STATEMENT_STATUSES.forEach((status, i) => (counts[status] = Number(row?.[`status${i}`] ?? 0)));
+  return { counts, share: complianceShare(counts), flagged: Number(row?.flagged ?? 0), review: Number(row?.review ?? 0), statements: Number(row?.n ?? 0) };
+}
+
+/** How many statements of the year carry a flag, are marked to review, and in all (the year page's tiles). */
+export async function countYearAttention(institutionId: number, year: number, today: Day): Promise<{ flagged: number; review: number; statements: number }> {
+  const { flagged, review, statements } = await summariseYearStatements(institutionId, year, today);
+  return { flagged, review, statements };
+}
+
+/** Whether a code version is adopted for (part of) the year and itself valid in it: the year can be opened (`overlapsYear` in SQL). */
+export async function isCodeInForce(institutionId: number, year: number): Promise<boolean> {
+  const rows = await selectRows(
+    `SELECT 1 AS found FROM code_adoptions a JOIN governance_codes c ON c.id = a.code_id
+     WHERE a.institution_id = :institutionId AND a.adopted_from <= :yearEnd AND (a.adopted_until IS NULL OR a.adopted_until >= :yearStart)
+       AND c.valid_from <= :yearEnd AND (c.valid_until IS NULL OR c.valid_until >= :yearStart) LIMIT 1`,
+    { institutionId, yearStart: startOfYearDay(year), yearEnd: endOfYearDay(year) },
+  );
+  return rows.length > 0;
 }
 
 /** Engagements of the year per stakeholder category: the overview's picture of dialogue. */
@@ -392,11 +414,11 @@ async function evidenceOf(statementId: number): Promise<EvidenceLink[]> {
     if (e.obligationId) return { id: e.id, kind: 'obligation' as const, targetId: e.obligationId, label: (e.get('obligation') as Obligation).title, detail: null };
     if (e.reportingMomentId) {
       const moment = e.get('reportingMoment') as ReportingMoment;
-      return { id: e.id, kind: 'moment' as const, targetId: moment.id, label: (moment.get('obligation') as Obligation).title, detail: dayOf(moment.dueOn) };
+      return { id: e.id, kind: 'moment' as const, targetId: moment.id, label: (moment.get('obligation') as Obligation).title, detail: dayFromSql(moment.dueOn) };
     }
     if (e.agreementId) return { id: e.id, kind: 'agreement' as const, targetId: e.agreementId, label: (e.get('agreement') as Agreement).title, detail: null };
     const engagement = e.get('engagement') as Engagement;
-    return { id: e.id, kind: 'engagement' as const, targetId: engagement.id, label: engagement.subject, detail: dayOf(engagement.occurredOn) };
+    return { id: e.id, kind: 'engagement' as const, targetId: engagement.id, label: engagement.subject, detail: dayFromSql(engagement.occurredOn) };
   });
 }
 
@@ -493,9 +515,9 @@ export async function listEvidenceOptions(institutionId: number, year: number): 
   ]);
   return {
     obligation: obligations.map((o) => ({ id: o.id, label: o.title })),
-    moment: moments.map((m) => ({ id: m.id, label: `${dayOf(m.dueOn)} · ${(m.get('obligation') as Obligation).title}` })),
+    moment: moments.map((m) => ({ id: m.id, label: `${dayFromSql(m.dueOn)} · ${(m.get('obligation') as Obligation).title}` })),
     agreement: agreements.map((a) => ({ id: a.id, label: a.title })),
-    engagement: engagements.map((e) => ({ id: e.id, label: `${dayOf(e.occurredOn)} · ${e.subject}` })),
+    engagement: engagements.map((e) => ({ id: e.id, label: `${dayFromSql(e.occurredOn)} · ${e.subject}` })),
   };
 }
 

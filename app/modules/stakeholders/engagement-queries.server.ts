@@ -3,7 +3,7 @@ import { containsText } from '~/modules/parties/sql.server';
 import { personDisplayName } from '~/modules/parties/rules';
 import {
   Engagement, EngagementInterest, EngagementParticipant, EngagementStakeholder, Interest, Op, Organisation, Person, Position,
-  Stakeholder, User, type WhereOptions,
+  Stakeholder, User, type WhereOptions, dayFromSql, dayOrNullFromSql, selectCount, selectRows,
 } from '~/utils/db.server';
 import { today } from '~/utils/dates';
 import type { Page } from '~/utils/list-params';
@@ -159,45 +159,53 @@ export type OpenFollowUp = {
   ownerUserId: number | null; ownerName: string | null; stakeholders: { id: number; name: string }[];
 };
 
+/** The open follow-ups of an institution: a follow-up is set and not yet ticked off. */
+const OPEN_FOLLOW_UP = 'e.institution_id = :institutionId AND e.follow_up IS NOT NULL AND e.follow_up_done_on IS NULL';
+
 /**
  * Follow-ups not yet ticked off, the earliest due first (undated last) — for the dashboard and the
- * engagement log. Uses the partial index on (institution_id, follow_up_due_on).
+ * engagement log. Plain rows in three statements (the page, the count, the page's stakeholders): the
+ * partial index on (institution_id, follow_up_due_on) serves the first two.
  */
 export async function listOpenFollowUps(institutionId: number, limit = 10): Promise<{ rows: OpenFollowUp[]; total: number }> {
-  const where = { institutionId, followUp: { [Op.ne]: null }, followUpDoneOn: null } as WhereOptions<Engagement>;
-  const [ids, total] = await Promise.all([
-    Engagement.findAll({
-      where,
-      attributes: ['id'],
-      order: [[literal('CASE WHEN "Engagement"."follow_up_due_on" IS NULL THEN 1 ELSE 0 END'), 'ASC'], ['followUpDueOn', 'ASC'], ['occurredOn', 'ASC'], ['id', 'ASC']],
-      limit,
-    }),
-    Engagement.count({ where }),
+  const [rows, total] = await Promise.all([
+    selectRows<{
+      id: number; subject: string; follow_up: string; follow_up_due_on: string | Date | null; occurred_on: string | Date;
+      follow_up_owner_user_id: number | null; owner_name: string | null;
+    }>(
+      `SELECT e.id, e.subject, e.follow_up, e.follow_up_due_on, e.occurred_on, e.follow_up_owner_user_id, u.name AS owner_name
+       FROM engagements e LEFT JOIN users u ON u.id = e.follow_up_owner_user_id WHERE ${OPEN_FOLLOW_UP}
+       ORDER BY CASE WHEN e.follow_up_due_on IS NULL THEN 1 ELSE 0 END, e.follow_up_due_on, e.occurred_on, e.id LIMIT :limit`,
+      { institutionId, limit },
+    ),
+    countOpenFollowUps(institutionId),
   ]);
-  if (ids.length === 0) return { rows: [], total };
-  const rows = await Engagement.findAll({
-    where: { id: ids.map((r) => r.id) },
-    include: [
-      { model: User, as: 'followUpOwner', attributes: ['id', 'name'] },
-      STAKEHOLDERS_INCLUDE,
-    ],
-  });
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (rows.length === 0) return { rows: [], total };
+  const links = await selectRows<{ engagement_id: number; id: number; name: string }>(
+    `SELECT es.engagement_id, s.id, s.name FROM engagement_stakeholders es JOIN stakeholders s ON s.id = es.stakeholder_id
+     WHERE es.engagement_id IN (:ids)`,
+    { ids: rows.map((r) => r.id) },
+  );
   const day = today();
   return {
     total,
-    rows: ids.map((r) => byId.get(r.id)!).map((e) => ({
-      engagementId: e.id, subject: e.subject, followUp: e.followUp!, dueOn: e.followUpDueOn,
-      overdue: e.followUpDueOn !== null && e.followUpDueOn < day, occurredOn: e.occurredOn, ownerUserId: e.followUpOwnerUserId,
-      ownerName: (e.get('followUpOwner') as User | null)?.name ?? null,
-      stakeholders: stakeholdersOf(e),
-    })),
+    rows: rows.map((e) => {
+      const dueOn = dayOrNullFromSql(e.follow_up_due_on);
+      return {
+        engagementId: Number(e.id), subject: e.subject, followUp: e.follow_up, dueOn, overdue: dueOn !== null && dueOn < day,
+        occurredOn: dayFromSql(e.occurred_on), ownerUserId: e.follow_up_owner_user_id === null ? null : Number(e.follow_up_owner_user_id),
+        ownerName: e.owner_name,
+        stakeholders: links.filter((l) => Number(l.engagement_id) === Number(e.id))
+          .map((l) => ({ id: Number(l.id), name: l.name }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      };
+    }),
   };
 }
 
 /** How many follow-ups are open. */
 export function countOpenFollowUps(institutionId: number): Promise<number> {
-  return Engagement.count({ where: { institutionId, followUp: { [Op.ne]: null }, followUpDoneOn: null } as WhereOptions<Engagement> });
+  return selectCount(`SELECT COUNT(*) AS n FROM engagements e WHERE ${OPEN_FOLLOW_UP}`, { institutionId });
 }
 
 export type ParticipantOption = { value: string; label: string; group: string | null };
