@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
@@ -49,9 +50,9 @@ async function subscribe(user: { id: number }): Promise<string> {
   return url;
 }
 
-async function fetchFeed(url: string): Promise<Response> {
+async function fetchFeed(url: string, headers: HeadersInit = {}): Promise<Response> {
   const token = url.split('/ics/')[1]!;
-  return responseOf(personalFeed.loader(routeArgs(anonymousRequest(`/ics/${token}`), { token })));
+  return responseOf(personalFeed.loader(routeArgs(anonymousRequest(`/ics/${token}`, { headers }), { token })));
 }
 
 const pinned = process.env.HORIZON_TODAY;
@@ -148,6 +149,60 @@ describe('the personal feed', () => {
     for (const token of ['nope', `${'a'.repeat(43)}.ics`, '../../etc/passwd']) {
       const response = await responseOf(personalFeed.loader(routeArgs(anonymousRequest(`/ics/${encodeURIComponent(token)}`), { token })));
       expect(response.status).toBe(404);
+    }
+  });
+});
+
+describe('the kept feed (calendar apps poll)', () => {
+  it('answers a poll with the same feed and ETag, a 304 to If-None-Match, and gzip to a client that accepts it', async () => {
+    const url = await subscribe(world.secretary);
+    const first = await fetchFeed(url);
+    const etag = first.headers.get('ETag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('Cache-Control')).toBe('private, no-cache');
+    const text = await first.text();
+
+    const again = await fetchFeed(url);
+    expect(again.headers.get('ETag')).toBe(etag);
+    expect(await again.text()).toBe(text);
+
+    const unchanged = await fetchFeed(url, { 'If-None-Match': etag! });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe('');
+
+    const zipped = await fetchFeed(url, { 'Accept-Encoding': 'br, gzip;q=0.8' });
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')).toBe(text);
+    expect((await fetchFeed(url, { 'Accept-Encoding': 'gzip;q=0' })).headers.get('Content-Encoding')).toBeNull();
+  });
+
+  it('is built again after a change in its institutions, and on another day', async () => {
+    const url = await subscribe(world.secretary);
+    const before = await fetchFeed(url);
+    const etag = before.headers.get('ETag')!;
+    const open = (await ReportingMoment.findAll({ where: { obligationId: collegeObligation }, order: [['dueOn', 'ASC']] }))[2]!;
+    expect(parseCalendar(await before.text()).find((e) => e.uid === open.uid)!.description).toContain('Status: Gepland');
+
+    await recordRendering(SYSTEM_ACTOR, { institutionId: world.college.id, momentId: open.id, renderedOn: '2026-02-20', version: open.version }, '2026-03-01');
+    const after = await fetchFeed(url, { 'If-None-Match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('ETag')).not.toBe(etag);
+    expect(parseCalendar(await after.text()).find((e) => e.uid === open.uid)!.description).toContain('Status: Verantwoord');
+
+    // A change in an institution the owner does not see leaves the feed as it was.
+    const kept = after.headers.get('ETag')!;
+    const [other] = await ReportingMoment.findAll({ where: { obligationId: corporationObligation }, order: [['dueOn', 'ASC']] });
+    await waiveMoment(SYSTEM_ACTOR, { institutionId: world.corporation.id, momentId: other!.id, reason: 'Combined', version: other!.version }, '2026-03-01');
+    expect((await fetchFeed(url, { 'If-None-Match': kept })).status).toBe(304);
+
+    // Statuses move with the date: the next day is a new feed.
+    process.env.HORIZON_TODAY = '2026-11-01';
+    try {
+      const later = await fetchFeed(url, { 'If-None-Match': kept });
+      expect(later.status).toBe(200);
+      expect(parseCalendar(await later.text()).some((e) => e.description.includes('Status: Te laat'))).toBe(true);
+    } finally {
+      process.env.HORIZON_TODAY = '2026-03-01';
     }
   });
 });
