@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { momentStatus, momentStatusSql, type MomentStatus } from '~/modules/obligations/rules';
+import {
+  MOMENT_STATUSES, momentStatus, momentStatusInSql, momentStatusSql, OPEN_STATUSES, type MomentStatus,
+} from '~/modules/obligations/rules';
 import { db, QueryTypes, ReportingMoment } from '~/utils/db.server';
 import { addDays, type Day } from '~/utils/dates';
 import { makeObligation, makeWorld } from './obligations-fixtures';
 
 /**
- * The derived moment status twice: momentStatus in the page, momentStatusSql in the calendar's
- * filters. Both are asked about the same stored rows — every boundary around "today" — and must
- * give the same answer, on SQLite and on PostgreSQL alike.
+ * The derived moment status twice: momentStatus in the page, and in SQL the CASE the lists show
+ * (momentStatusSql) and the conditions the filters use (momentStatusInSql). All are asked about the
+ * same stored rows — every boundary around "today" — and must give the same answer, on SQLite and
+ * on PostgreSQL alike.
  */
 
 const TODAYS: Day[] = ['2026-03-31', '2024-02-29', '2025-12-31', '2026-01-01'];
@@ -71,24 +74,27 @@ describe('momentStatusSql agrees with momentStatus', () => {
     expect(new Set(fromSql.map((r) => r.status))).toEqual(new Set(['planned', 'due-soon', 'overdue', 'rendered', 'rendered-late', 'waived']));
   });
 
-  it('filters in SQL the same rows the rule picks', async () => {
-    const today = '2026-03-31';
+  // Each status alone, the calendar's "open", and a mixed pair.
+  const FILTERS: (readonly MomentStatus[])[] = [...MOMENT_STATUSES.map((s) => [s]), OPEN_STATUSES, ['overdue', 'rendered-late']];
+
+  it.each(TODAYS)('filters in SQL (no CASE) the same rows the rule picks, today = %s', async (today) => {
     await ReportingMoment.destroy({ where: { obligationId } });
     const rows = boundaryRows(today);
     await ReportingMoment.bulkCreate(rows.map((row, i) => ({
-      uid: `filter-${i}@test`, institutionId, obligationId, ...row,
+      uid: `filter-${today}-${i}@test`, institutionId, obligationId, ...row,
       periodStart: addDays('2000-01-01', i), periodEnd: addDays('2000-01-01', i),
       renderedByUserId: null, note: null, waivedByUserId: null, waiveReason: row.waivedOn ? 'test' : null,
     })));
     const sequelize = await db();
     const stored = await ReportingMoment.findAll({ where: { obligationId } });
-    for (const status of ['planned', 'due-soon', 'overdue', 'rendered', 'rendered-late', 'waived'] as const) {
+    for (const statuses of FILTERS) {
       const picked = await sequelize.query<{ id: number }>(
-        `SELECT m.id FROM reporting_moments m WHERE m.obligation_id = :obligationId AND (${momentStatusSql('m')}) = :status`,
-        { replacements: { obligationId, today, status }, type: QueryTypes.SELECT },
+        `SELECT m.id FROM reporting_moments m WHERE m.obligation_id = :obligationId AND ${momentStatusInSql('m', statuses)}`,
+        { replacements: { obligationId, today }, type: QueryTypes.SELECT },
       );
-      const expected = stored.filter((m) => momentStatus(m, today) === status).map((m) => m.id).sort((a, b) => a - b);
-      expect(picked.map((r) => Number(r.id)).sort((a, b) => a - b), status).toEqual(expected);
+      const expected = stored.filter((m) => statuses.includes(momentStatus(m, today))).map((m) => m.id).sort((a, b) => a - b);
+      expect(expected.length, statuses.join()).toBeGreaterThan(0);
+      expect(picked.map((r) => Number(r.id)).sort((a, b) => a - b), statuses.join()).toEqual(expected);
     }
   });
 });

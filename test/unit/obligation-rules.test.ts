@@ -8,7 +8,10 @@ import {
   isMonthDay,
   leadTimeExceedsInterval,
   momentStatus,
+  momentStatusConditionsSql,
+  momentStatusInSql,
   momentStatusSql,
+  OPEN_STATUSES,
   periodLabel,
   planRegeneration,
   presetsForSector,
@@ -198,7 +201,7 @@ describe('momentStatusSql', () => {
   it('is one CASE over the alias\'s columns and :today', () => {
     expect(sql).toMatch(/^CASE .* END$/);
     for (const column of ['due_on', 'remind_from', 'rendered_on', 'waived_on']) expect(sql).toContain(`m.${column}`);
-    expect(sql.match(/:[a-z_]+/g)).toEqual([':today', ':today']);
+    expect(new Set(sql.match(/:[a-z_]+/g))).toEqual(new Set([':today']));
     expect(sql).not.toMatch(/CAST|\?|\$\d/);
   });
 
@@ -208,14 +211,28 @@ describe('momentStatusSql', () => {
     expect([...yielded].sort()).toEqual([...MOMENT_STATUSES].sort());
   });
 
-  it('draws the boundaries like momentStatus', () => {
-    expect(sql).toContain('m.rendered_on <= m.due_on THEN \'rendered\'');
-    expect(sql).toContain('m.due_on < :today THEN \'overdue\'');
-    expect(sql).toContain('m.remind_from <= :today THEN \'due-soon\'');
+  it('is made of the per-status conditions, which draw the boundaries like momentStatus', () => {
+    const conditions = momentStatusConditionsSql('m');
+    for (const status of MOMENT_STATUSES.filter((s) => s !== 'planned')) expect(sql).toContain(`WHEN ${conditions[status]} THEN '${status}'`);
+    expect(conditions.rendered).toContain('m.rendered_on <= m.due_on');
+    expect(conditions.overdue).toContain('m.due_on < :today');
+    expect(conditions['due-soon']).toContain('m.remind_from <= :today');
   });
 
   it.each(['', 'm; DROP TABLE reporting_moments', 'm.x', '1m', 'm m'])('refuses the alias %j', (alias) => {
     expect(() => momentStatusSql(alias)).toThrow();
+    expect(() => momentStatusConditionsSql(alias)).toThrow();
+  });
+});
+
+describe('momentStatusInSql', () => {
+  it('filters by plain conditions, never by the CASE (which no index can serve)', () => {
+    for (const status of MOMENT_STATUSES) expect(momentStatusInSql('m', [status])).not.toContain('CASE');
+  });
+
+  it('asks for the open ones as one condition, and for nothing as no row', () => {
+    expect(momentStatusInSql('m', OPEN_STATUSES)).toBe('(m.waived_on IS NULL AND m.rendered_on IS NULL)');
+    expect(momentStatusInSql('m', [])).toBe('(1 = 0)');
   });
 });
 

@@ -225,25 +225,63 @@ export function momentStatus(moment: MomentDates, today: Day): MomentStatus {
 
 const SQL_IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+function columnsOf(alias: string) {
+  if (!SQL_IDENTIFIER.test(alias)) throw new Error(`Not a table alias: ${JSON.stringify(alias)}`);
+  return { due: `${alias}.due_on`, remind: `${alias}.remind_from`, rendered: `${alias}.rendered_on`, waived: `${alias}.waived_on` };
+}
+
+/** Neither rendered nor waived: the moment still asks for something (OPEN_STATUSES). */
+export function momentOpenSql(alias: string): string {
+  const c = columnsOf(alias);
+  return `${c.waived} IS NULL AND ${c.rendered} IS NULL`;
+}
+
 /**
- * momentStatus as a SQL CASE over `<alias>.due_on, remind_from, rendered_on, waived_on` and the
- * named replacement `:today` ('YYYY-MM-DD'). One expression for both dialects: SQLite compares the
- * TEXT days as strings (which sort as dates) and PostgreSQL reads the quoted literal as a DATE.
- * (No CAST: in SQLite CAST('2026-03-10' AS DATE) is the number 2026.)
+ * momentStatus as one SQL condition per status over `<alias>.due_on, remind_from, rendered_on,
+ * waived_on` and the named replacement `:today` ('YYYY-MM-DD'). Each stands alone (they exclude
+ * each other and cover every row), so a filter by status is plain comparisons of columns that an
+ * index can serve — a CASE in a WHERE makes the database read every moment of the institution.
+ * One expression for both dialects: SQLite compares the TEXT days as strings (which sort as
+ * dates) and PostgreSQL reads the quoted literal as a DATE. (No CAST: in SQLite
+ * CAST('2026-03-10' AS DATE) is the number 2026.)
+ */
+export function momentStatusConditionsSql(alias: string): Record<MomentStatus, string> {
+  const c = columnsOf(alias);
+  const open = momentOpenSql(alias);
+  return {
+    waived: `${c.waived} IS NOT NULL`,
+    // A comparison with NULL is never true, so these two hold only for rendered moments.
+    rendered: `${c.waived} IS NULL AND ${c.rendered} <= ${c.due}`,
+    'rendered-late': `${c.waived} IS NULL AND ${c.rendered} > ${c.due}`,
+    // A moment due today is still due-soon; it is overdue from tomorrow.
+    overdue: `${open} AND ${c.due} < :today`,
+    'due-soon': `${open} AND ${c.due} >= :today AND ${c.remind} <= :today`,
+    planned: `${open} AND ${c.due} >= :today AND ${c.remind} > :today`,
+  };
+}
+
+/** The moments whose status is one of `statuses` (none → no row), from momentStatusConditionsSql; parenthesised. */
+export function momentStatusInSql(alias: string, statuses: readonly MomentStatus[]): string {
+  const wanted = new Set(statuses);
+  if (wanted.size === 0) return '(1 = 0)';
+  // The open ones as one condition (not three ORed), so the partial indexes of open moments serve it.
+  if (wanted.size === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => wanted.has(s))) return `(${momentOpenSql(alias)})`;
+  const conditions = momentStatusConditionsSql(alias);
+  return `(${[...wanted].map((s) => `(${conditions[s]})`).join(' OR ')})`;
+}
+
+/** momentStatus's order of tests; the conditions exclude each other, the order only saves work. */
+const STATUS_PRECEDENCE: readonly MomentStatus[] = ['waived', 'rendered', 'rendered-late', 'overdue', 'due-soon', 'planned'];
+
+/**
+ * momentStatus as a SQL CASE (for SELECT and ORDER BY), made of momentStatusConditionsSql, so the
+ * status a row shows and the status it is filtered by cannot differ.
  */
 export function momentStatusSql(alias: string): string {
-  if (!SQL_IDENTIFIER.test(alias)) throw new Error(`Not a table alias: ${JSON.stringify(alias)}`);
-  const column = (name: string) => `${alias}.${name}`;
-  return [
-    'CASE',
-    `WHEN ${column('waived_on')} IS NOT NULL THEN 'waived'`,
-    `WHEN ${column('rendered_on')} IS NOT NULL AND ${column('rendered_on')} <= ${column('due_on')} THEN 'rendered'`,
-    `WHEN ${column('rendered_on')} IS NOT NULL THEN 'rendered-late'`,
-    `WHEN ${column('due_on')} < :today THEN 'overdue'`,
-    `WHEN ${column('remind_from')} <= :today THEN 'due-soon'`,
-    "ELSE 'planned'",
-    'END',
-  ].join(' ');
+  const conditions = momentStatusConditionsSql(alias);
+  const last = STATUS_PRECEDENCE.length - 1;
+  const whens = STATUS_PRECEDENCE.slice(0, last).map((s) => `WHEN ${conditions[s]} THEN '${s}'`);
+  return ['CASE', ...whens, `ELSE '${STATUS_PRECEDENCE[last]}'`, 'END'].join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------
