@@ -11,6 +11,7 @@ import * as auditTrailIndexes from './20261122000760-audit-trail-indexes';
 import * as oversightReviewIndexes from './20261122000780-oversight-review-indexes';
 import * as qualitySnapshots from './20261122000800-quality-snapshots';
 import * as oversightTrendIndexes from './20261122000900-oversight-trend-indexes';
+import * as momentStatusIndex from './20261122001000-moment-status-index';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -28,4 +29,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000780-oversight-review-indexes', module: oversightReviewIndexes },
   { name: '20261122000800-quality-snapshots', module: qualitySnapshots },
   { name: '20261122000900-oversight-trend-indexes', module: oversightTrendIndexes },
+  { name: '20261122001000-moment-status-index', module: momentStatusIndex },
 ];
