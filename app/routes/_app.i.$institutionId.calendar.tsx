@@ -5,10 +5,10 @@ import { FilterActions, Pagination, SelectFilter } from '~/components/list-contr
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
 import { MomentTable } from '~/modules/obligations/components/moment-table';
-import { MonthGrid, toMonthGridMoment } from '~/modules/obligations/components/month-grid';
-import { listMemberOptions, listStakeholderOptions, WRITE_ROLES } from '~/modules/obligations/people.server';
+import { MonthGrid } from '~/modules/obligations/components/month-grid';
+import { listMemberOptions, WRITE_ROLES } from '~/modules/obligations/people.server';
 import {
-  countMomentsByStatus, listMoments, listMomentsInMonth, listObligationOptions,
+  countMomentsByStatus, listMomentFilterOptions, listMoments, listMomentsInMonth, monthRange,
 } from '~/modules/obligations/queries.server';
 import { MOMENT_STATUSES } from '~/modules/obligations/rules';
 import { MOMENT_SORTS, MOMENT_STATUS_FILTERS, parseMomentFilters, parseMonth } from '~/modules/obligations/schema';
@@ -24,19 +24,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseMomentFilters(searchParams, user.id, view === 'month' ? 'all' : 'open');
   const list = parseListParams(searchParams, MOMENT_SORTS, { sort: 'dueOn', dir: 'asc', perPage: 50 });
   const month = parseMonth(searchParams.get('month'), day);
-  const [page, monthMoments, counts, members, stakeholders, obligations] = await Promise.all([
+  // In the month view the month is a filter too: the tiles count it and the options are its own.
+  const shown = view === 'month' ? { ...filters, ...monthRange(month) } : filters;
+  const [page, monthMoments, counts, members, { stakeholders, obligations }] = await Promise.all([
     view === 'agenda' ? listMoments(institution.id, filters, list, day) : null,
     view === 'month' ? listMomentsInMonth(institution.id, filters, month, day) : null,
-    countMomentsByStatus(institution.id, filters, day),
+    countMomentsByStatus(institution.id, shown, day),
     listMemberOptions(institution.id, WRITE_ROLES),
-    listStakeholderOptions(institution.id),
-    listObligationOptions(institution.id),
+    listMomentFilterOptions(institution.id, shown, day),
   ]);
   return json({
-    institution, view, filters, list, month, page, monthMoments: monthMoments?.map(toMonthGridMoment) ?? null, counts, members,
-    // The filters show a name per option; a large institution has a thousand of each, so send no more.
-    stakeholders: stakeholders.map(({ id, label }) => ({ id, label })), obligations: obligations.map(({ id, label }) => ({ id, label })),
-    today: day, userId: user.id,
+    institution, view, filters, list, month, page, monthMoments, counts, members, stakeholders, obligations, today: day, userId: user.id,
   });
 }
 
@@ -143,6 +141,7 @@ export default function Calendar() {
         {/* The month view keeps its month when the filters are cleared. */}
         <FilterActions clearTo={view === 'month' ? `${pathname}?view=month&month=${month.slice(0, 7)}` : pathname} />
       </Form>
+      <p className="muted">{t(view === 'month' ? 'filters.optionsOfMonth' : 'filters.optionsOfAgenda')}</p>
 
       {view === 'month' && monthMoments ? (
         <>

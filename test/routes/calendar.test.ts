@@ -18,10 +18,15 @@ let world: World;
 const pinned = process.env.HORIZON_TODAY;
 
 type Row = { id: number; dueOn: string; status: string; obligation: { title: string }; responsible: { id: number } | null };
+type Option = { id: number; label: string };
+const labels = (options: Option[]) => options.map((o) => o.label);
 
 async function calendar(user: { id: number }, query = '') {
   const request = await signedInRequest(user, `/i/${world.college.id}/calendar${query}`);
-  return jsonOf<{ page: { rows: Row[]; total: number } | null; monthMoments: Row[] | null; counts: Record<string, number> }>(
+  return jsonOf<{
+    page: { rows: Row[]; total: number } | null; monthMoments: Row[] | null; counts: Record<string, number>;
+    obligations: Option[]; stakeholders: Option[];
+  }>(
     await responseOf(calendarRoute.loader(routeArgs(request, { institutionId: String(world.college.id) }))),
   );
 }
@@ -72,10 +77,34 @@ describe('the agenda', () => {
     expect(byStakeholder.page!.rows.map((r) => r.obligation.title)).toEqual(['=HYPERLINK("http://evil.example","click")']);
   });
 
-  it('the month view shows every moment due in the month', async () => {
+  it('the month view shows every moment due in the month, and counts the month', async () => {
     const data = await calendar(world.secretary, '?view=month&month=2026-06');
     expect(data.page).toBeNull();
-    expect(data.monthMoments!.map((r) => r.dueOn)).toEqual(['2026-06-01', '2026-06-30']);
+    expect(data.monthMoments!.map((r) => [r.dueOn, r.status, r.obligation.title])).toEqual([
+      ['2026-06-01', 'overdue', 'Overdue bod'], ['2026-06-30', 'due-soon', 'Due-soon jaarverslag'],
+    ]);
+    expect(data.counts).toEqual({ planned: 0, 'due-soon': 1, overdue: 1, rendered: 0, 'rendered-late': 0, waived: 0 });
+    const overdue = await calendar(world.secretary, '?view=month&month=2026-06&status=overdue');
+    expect(overdue.monthMoments!.map((r) => r.obligation.title)).toEqual(['Overdue bod']);
+  });
+
+  it('the filters offer the obligations and stakeholders of the moments shown, and the chosen one', async () => {
+    const june = await calendar(world.secretary, '?view=month&month=2026-06');
+    expect(labels(june.obligations)).toEqual(['Due-soon jaarverslag', 'Overdue bod']);
+    expect(labels(june.stakeholders)).toEqual(['Gemeente Horizon']);
+    // Chosen elsewhere (the obligation page links here with its id): still offered, and the other list follows it.
+    const chosen = await calendar(world.secretary, `?view=month&month=2026-06&stakeholderId=${world.studentCouncil.id}`);
+    expect(labels(chosen.stakeholders)).toEqual(['Gemeente Horizon', 'Studentenraad']);
+    expect(chosen.obligations).toEqual([]);
+    expect(chosen.monthMoments).toEqual([]);
+    // The agenda's default (open moments): not the rendered one.
+    const agenda = await calendar(world.secretary);
+    expect(labels(agenda.obligations)).toEqual(['=HYPERLINK("http://evil.example","click")', 'Due-soon jaarverslag', 'Overdue bod']);
+    expect(labels(agenda.stakeholders)).toEqual(['Gemeente Horizon', 'Studentenraad']);
+    // Another institution's ids are never offered.
+    const foreign = await calendar(world.secretary, `?stakeholderId=${world.foreignStakeholder.id}`);
+    expect(labels(foreign.stakeholders)).not.toContain('Huurdersvereniging');
+    expect(foreign.page!.rows).toEqual([]);
   });
 
   it('the dashboard gets the overdue moments and the next ones due', async () => {

@@ -3,10 +3,11 @@ import { listAttachments } from './attachments.server';
 import { listMemberOptions, listStakeholderOptions, WRITE_ROLES } from './people.server';
 import { listProvisionOptions, provisionsOf } from './provisions.server';
 import {
-  momentStatus, momentStatusSql, OPEN_STATUSES, recurrenceFromColumns, type MomentStatus, type ObligationForm, type Recurrence,
-  type ReportsOn,
+  momentStatus, momentStatusInSql, momentStatusSql, OPEN_STATUSES, recurrenceFromColumns, type MomentStatus, type ObligationForm,
+  type Recurrence, type ReportsOn,
 } from './rules';
 import type { MomentFilters, MomentSort, ObligationFilters, ObligationSort } from './schema';
+import type { Option } from './views';
 import {
   Agreement, db, Institution, Obligation, Op, QueryTypes, ReportingMoment, User, type WhereOptions,
 } from '~/utils/db.server';
@@ -199,6 +200,11 @@ const SORT_SQL: Record<MomentSort, string> = {
   status: STATUS_RANK,
 };
 
+/**
+ * The WHERE of a moment query over `reporting_moments m` alone: every filter reads m's own columns
+ * (a status as its plain conditions, momentStatusInSql) or asks a subquery, so a count needs no
+ * join and an index on the moments serves the status and the dates.
+ */
 function whereOf(scope: Scope, filters: Partial<MomentFilters>, today: Day) {
   const clauses: string[] = [];
   const replacements: Record<string, unknown> = { today };
@@ -212,15 +218,11 @@ function whereOf(scope: Scope, filters: Partial<MomentFilters>, today: Day) {
       replacements.institutionIds = scope.institutionIds;
     }
   }
-  const statuses = filters.status === undefined || filters.status === 'all'
-    ? null
-    : filters.status === 'open' ? [...OPEN_STATUSES] : [filters.status];
-  if (statuses) {
-    clauses.push(`(${STATUS}) IN (:statuses)`);
-    replacements.statuses = statuses;
+  if (filters.status !== undefined && filters.status !== 'all') {
+    clauses.push(momentStatusInSql('m', filters.status === 'open' ? OPEN_STATUSES : [filters.status]));
   }
   if (filters.responsible) {
-    clauses.push('o.responsible_user_id = :responsible');
+    clauses.push('m.obligation_id IN (SELECT r.id FROM obligations r WHERE r.responsible_user_id = :responsible)');
     replacements.responsible = filters.responsible;
   }
   if (filters.obligationId) {
@@ -228,7 +230,7 @@ function whereOf(scope: Scope, filters: Partial<MomentFilters>, today: Day) {
     replacements.obligationId = filters.obligationId;
   }
   if (filters.stakeholderId) {
-    clauses.push('EXISTS (SELECT 1 FROM obligation_stakeholders os WHERE os.obligation_id = m.obligation_id AND os.stakeholder_id = :stakeholderId)');
+    clauses.push('m.obligation_id IN (SELECT os.obligation_id FROM obligation_stakeholders os WHERE os.stakeholder_id = :stakeholderId)');
     replacements.stakeholderId = filters.stakeholderId;
   }
   if (filters.from) {
@@ -290,7 +292,7 @@ async function selectMoments(scope: Scope, filters: Partial<MomentFilters>, toda
 async function countMomentRows(scope: Scope, filters: Partial<MomentFilters>, today: Day): Promise<number> {
   const sequelize = await db();
   const { where, replacements } = whereOf(scope, filters, today);
-  const [row] = await sequelize.query<{ n: number | string }>(`SELECT COUNT(*) AS n ${FROM} ${where}`, { replacements, type: QueryTypes.SELECT });
+  const [row] = await sequelize.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM reporting_moments m ${where}`, { replacements, type: QueryTypes.SELECT });
   return Number(row?.n ?? 0);
 }
 
@@ -312,9 +314,25 @@ export async function listMoments(institutionId: number, filters: MomentFilters,
 /** The most a month view or an export carries; more means the filters are too wide. */
 export const MOMENT_EXPORT_LIMIT = 10_000;
 
-/** The month view: the moments due in the month of `monthStart`, with the same filters. */
-export async function listMomentsInMonth(institutionId: number, filters: MomentFilters, monthStart: Day, today: Day): Promise<MomentRow[]> {
-  return selectMoments({ institutionId }, { ...filters, from: monthStart, to: endOfMonthDay(monthStart) }, today, orderOf('dueOn', 'asc'), 1000);
+/** The days of the month of `monthStart`, as the from/to of the moment filters. */
+export const monthRange = (monthStart: Day): { from: Day; to: Day } => ({ from: monthStart, to: endOfMonthDay(monthStart) });
+
+/** What the month grid shows of a moment. */
+export type MonthMoment = { id: number; institutionId: number; dueOn: Day; status: MomentStatus; obligation: { title: string } };
+
+/**
+ * The month view: the moments due in the month of `monthStart`, with the same filters. The grid
+ * shows a title and a status per moment, so that is all this reads (a busy month has hundreds).
+ */
+export async function listMomentsInMonth(institutionId: number, filters: MomentFilters, monthStart: Day, today: Day): Promise<MonthMoment[]> {
+  const sequelize = await db();
+  const { where, replacements } = whereOf({ institutionId }, { ...filters, ...monthRange(monthStart) }, today);
+  const rows = await sequelize.query<{ id: number; due_on: Day | Date; status: MomentStatus; title: string }>(
+    `SELECT m.id, m.due_on, ${STATUS} AS status, o.title FROM reporting_moments m JOIN obligations o ON o.id = m.obligation_id
+      ${where} ORDER BY m.due_on ASC, m.id ASC LIMIT 1000`,
+    { replacements, type: QueryTypes.SELECT },
+  );
+  return rows.map((r) => ({ id: Number(r.id), institutionId, dueOn: dayOf(r.due_on), status: r.status, obligation: { title: r.title } }));
 }
 
 /** Every moment the filters select, for the CSV and XLSX exports. */
@@ -327,7 +345,7 @@ export async function countMomentsByStatus(institutionId: number, filters: Omit<
   const sequelize = await db();
   const { where, replacements } = whereOf({ institutionId }, { ...filters, status: 'all' }, today);
   const rows = await sequelize.query<{ status: MomentStatus; n: number | string }>(
-    `SELECT ${STATUS} AS status, COUNT(*) AS n ${FROM} ${where} GROUP BY ${STATUS}`,
+    `SELECT ${STATUS} AS status, COUNT(*) AS n FROM reporting_moments m ${where} GROUP BY ${STATUS}`,
     { replacements, type: QueryTypes.SELECT },
   );
   const counts: Record<MomentStatus, number> = { planned: 0, 'due-soon': 0, overdue: 0, rendered: 0, 'rendered-late': 0, waived: 0 };
@@ -397,11 +415,35 @@ export async function getMoment(institutionId: number, momentId: number, today: 
 }
 export type MomentDetail = NonNullable<Awaited<ReturnType<typeof getMoment>>>;
 
-/** The obligations to filter the calendar by. */
-export async function listObligationOptions(institutionId: number) {
-  // Plain rows (a large institution has a thousand obligations); SQLite hands a boolean back as 0/1.
-  const rows = await Obligation.findAll({ where: { institutionId }, attributes: ['id', 'title', 'active'], order: [['title', 'ASC'], ['id', 'ASC']], raw: true });
-  return rows.map((o) => ({ id: o.id, label: o.title, active: Boolean(o.active) }));
+/**
+ * What the calendar's obligation and stakeholder filters offer: those of the moments the page's
+ * other filters select (the shown month, the status, the person, the other one of the two), plus
+ * the chosen one. A large institution has a thousand obligations and stakeholders; a month
+ * involves a hundred or so, and one that none of the shown moments has would show an empty page.
+ */
+export async function listMomentFilterOptions(
+  institutionId: number, filters: MomentFilters, today: Day,
+): Promise<{ obligations: Option[]; stakeholders: Option[] }> {
+  const sequelize = await db();
+  const scope = { institutionId };
+  const byObligation = whereOf(scope, { ...filters, obligationId: undefined }, today);
+  const byStakeholder = whereOf(scope, { ...filters, stakeholderId: undefined }, today);
+  const chosen = (column: string, id: number | undefined) => (id ? `${column} = :chosen OR ` : '');
+  const [obligations, stakeholders] = await Promise.all([
+    sequelize.query<{ id: number; label: string }>(
+      `SELECT o.id, o.title AS label FROM obligations o WHERE o.institution_id = :institutionId AND (${chosen('o.id', filters.obligationId)}
+        o.id IN (SELECT m.obligation_id FROM reporting_moments m ${byObligation.where})) ORDER BY o.title, o.id`,
+      { replacements: { ...byObligation.replacements, chosen: filters.obligationId }, type: QueryTypes.SELECT },
+    ),
+    sequelize.query<{ id: number; label: string }>(
+      `SELECT s.id, s.name AS label FROM stakeholders s WHERE s.institution_id = :institutionId AND (${chosen('s.id', filters.stakeholderId)}
+        s.id IN (SELECT os.stakeholder_id FROM obligation_stakeholders os WHERE os.obligation_id IN (
+          SELECT m.obligation_id FROM reporting_moments m ${byStakeholder.where}))) ORDER BY s.name, s.id`,
+      { replacements: { ...byStakeholder.replacements, chosen: filters.stakeholderId }, type: QueryTypes.SELECT },
+    ),
+  ]);
+  const options = (rows: { id: number; label: string }[]) => rows.map((r) => ({ id: Number(r.id), label: r.label }));
+  return { obligations: options(obligations), stakeholders: options(stakeholders) };
 }
 
 /** The institutions a user may see in a feed: their memberships now (admins: every one). */

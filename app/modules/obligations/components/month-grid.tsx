@@ -24,9 +24,6 @@ export function monthWeeks(monthStart: string): (string | null)[][] {
 /** What the grid shows of a moment: the loader sends only this (a busy month has hundreds). */
 export type MonthGridMoment = Pick<MomentListItem, 'id' | 'institutionId' | 'dueOn' | 'status'> & { obligation: { title: string } };
 
-export const toMonthGridMoment = ({ id, institutionId, dueOn, status, obligation }: MonthGridMoment): MonthGridMoment =>
-  ({ id, institutionId, dueOn, status, obligation: { title: obligation.title } });
-
 /** A month as a table of weeks; each day lists its moments with their status. */
 export function MonthGrid({ monthStart, moments, today }: { monthStart: string; moments: MonthGridMoment[]; today: string }) {
   const { t } = useTranslation('calendar');
