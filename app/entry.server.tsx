@@ -8,6 +8,9 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { i18nConfig } from '~/i18n/config.server';
 import { getLocale } from '~/i18n/i18next.server';
 
+// scripts/serve.js runs each request in a view scope: the loaders of one page view share the guards' reads.
+export { inViewScope } from '~/utils/view-scope.server';
+
 const ABORT_DELAY = 5_000;
 
 export default async function handleRequest(

@@ -33,14 +33,14 @@ app.set('trust proxy', process.env.TRUST_PROXY ?? 'loopback');
 app.use(compression());
 app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
 app.use(express.static('public', { maxAge: '1h' }));
-app.all(
-  '*',
-  createRequestHandler({
-    build,
-    mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? 'unknown' }),
-  }),
-);
+const handleRequest = createRequestHandler({
+  build,
+  mode: process.env.NODE_ENV,
+  getLoadContext: (req) => ({ clientAddress: req.ip ?? 'unknown' }),
+});
+// Each request is one view scope (app/utils/view-scope.server.ts): its loaders read the signed-in user once.
+const { inViewScope } = build.entry.module;
+app.all('*', (req, res, next) => inViewScope(() => handleRequest(req, res, next)));
 
 const server = app.listen(port, () => console.log(`Horizon listening on http://localhost:${port}`));
 server.on('error', (error) => {

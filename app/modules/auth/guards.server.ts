@@ -1,6 +1,7 @@
 import { redirect } from '@remix-run/node';
 import { forbidden, notFound } from '~/utils/errors';
 import { destroySession, getSession } from '~/utils/session.server';
+import { oncePerView } from '~/utils/view-scope.server';
 import { userActor, type Actor } from '~/modules/audit/actor';
 import { can, capabilitiesOf, type Capability, type EffectiveRole } from './policy';
 import { countMemberships, getInstitutionSummary, getMembershipRole, getSessionUser, type SessionUser } from './queries.server';
@@ -21,7 +22,11 @@ function signInRedirect(request: Request, headers?: HeadersInit): never {
 }
 
 /** The signed-in user, or a redirect to /login (ending a session that is no longer valid). */
-export async function requireUser(request: Request): Promise<SignedIn> {
+export function requireUser(request: Request): Promise<SignedIn> {
+  return oncePerView(request, 'user', () => loadSignedIn(request));
+}
+
+async function loadSignedIn(request: Request): Promise<SignedIn> {
   const session = await getSession(request);
   const userId = session.get('userId');
   if (!userId) signInRedirect(request);
@@ -46,23 +51,25 @@ export async function requireInstitution(
   params: { institutionId?: string },
   capability: Capability = 'read',
 ): Promise<InstitutionAccess> {
-  const signedIn = await requireUser(request);
   const institutionId = Number(params.institutionId);
-  if (!Number.isSafeInteger(institutionId) || institutionId <= 0) throw notFound();
-
-  const role: EffectiveRole | null = signedIn.user.isAdmin
-    ? 'admin'
-    : await getMembershipRole(signedIn.user.id, institutionId);
-  if (!role) throw notFound();
-  const institution = await getInstitutionSummary(institutionId);
-  if (!institution || (!institution.active && role !== 'admin')) throw notFound();
-  if (!can(role, capability)) throw forbidden();
-  return {
-    ...signedIn,
-    institution: { id: institution.id, name: institution.name, sector: institution.sector },
-    role,
-    can: capabilitiesOf(role),
-  };
+  const access = await oncePerView(request, `institution ${params.institutionId}`, async () => {
+    const signedIn = await requireUser(request);
+    if (!Number.isSafeInteger(institutionId) || institutionId <= 0) throw notFound();
+    const role: EffectiveRole | null = signedIn.user.isAdmin
+      ? 'admin'
+      : await getMembershipRole(signedIn.user.id, institutionId);
+    if (!role) throw notFound();
+    const institution = await getInstitutionSummary(institutionId);
+    if (!institution || (!institution.active && role !== 'admin')) throw notFound();
+    return {
+      ...signedIn,
+      institution: { id: institution.id, name: institution.name, sector: institution.sector },
+      role,
+      can: capabilitiesOf(role),
+    };
+  });
+  if (!can(access.role, capability)) throw forbidden();
+  return access;
 }
 
 /**
