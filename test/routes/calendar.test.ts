@@ -2,13 +2,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { recordRendering } from '~/modules/obligations/mutations.server';
+import { listMemberOptions, WRITE_ROLES } from '~/modules/obligations/people.server';
 import { listDashboardMoments } from '~/modules/obligations/queries.server';
 import * as calendarRoute from '~/routes/_app.i.$institutionId.calendar';
 import * as csvRoute from '~/routes/_app.i.$institutionId.calendar[.]csv';
 import * as xlsxRoute from '~/routes/_app.i.$institutionId.calendar[.]xlsx';
-import { AuditEvent, ReportingMoment } from '~/utils/db.server';
+import { AuditEvent, ReportingMoment, User } from '~/utils/db.server';
 import { csvCell } from '~/utils/csv';
 import { jsonOf, responseOf, routeArgs, signedInRequest } from '../support/requests';
+import { makeMember } from '../support/factories';
 import { makeObligation, makeWorld, type World } from '../modules/obligations-fixtures';
 
 /** The reporting calendar: filters in the URL, run in SQL; the exports carry the same rows. */
@@ -105,6 +107,13 @@ describe('the agenda', () => {
     const foreign = await calendar(world.secretary, `?stakeholderId=${world.foreignStakeholder.id}`);
     expect(labels(foreign.stakeholders)).not.toContain('Huurdersvereniging');
     expect(foreign.page!.rows).toEqual([]);
+  });
+
+  it('the responsible filter offers the active members who may write, by name', async () => {
+    const former = await makeMember(world.college, 'secretary', { name: 'Anna Former' });
+    await User.update({ active: false }, { where: { id: former.id } });
+    expect((await listMemberOptions(world.college.id, WRITE_ROLES)).map((m) => m.label)).toEqual(['Mark Manager', 'Sanne Secretaris']);
+    expect((await listMemberOptions(world.college.id)).map((m) => m.label)).toEqual(['Mark Manager', 'Sanne Secretaris', 'Sofie Toezicht']);
   });
 
   it('the dashboard gets the overdue moments and the next ones due', async () => {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'sequelize';
-import { Membership, Op, OptimisticLockError, Stakeholder, User } from '~/utils/db.server';
+import { Membership, Op, OptimisticLockError, selectRows, Stakeholder, User } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import type { Option } from './views';
 
@@ -14,15 +14,14 @@ export const WRITE_ROLES = ['secretary', 'manager'] as const;
 
 /** Active members of the institution, by name; `roles` narrows to those roles. */
 export async function listMemberOptions(institutionId: number, roles?: readonly string[]): Promise<Option[]> {
-  const rows = await Membership.findAll({
-    where: { institutionId, ...(roles ? { role: { [Op.in]: [...roles] } } : {}) },
-    include: [{ model: User, as: 'user', attributes: ['id', 'name', 'email'], where: { active: true } }],
-    order: [[{ model: User, as: 'user' }, 'name', 'ASC']],
-  });
-  return rows.map((m) => {
-    const user = m.get('user') as User;
-    return { id: user.id, label: user.name };
-  });
+  if (roles?.length === 0) return [];
+  // Plain rows: the calendar and the obligation pages ask this on every view.
+  const rows = await selectRows<{ id: number; label: string }>(
+    `SELECT u.id, u.name AS label FROM memberships ms JOIN users u ON u.id = ms.user_id
+      WHERE ms.institution_id = :institutionId AND u.active = :active${roles ? ' AND ms.role IN (:roles)' : ''} ORDER BY u.name, u.id`,
+    { institutionId, active: true, roles: roles ? [...roles] : undefined },
+  );
+  return rows.map((r) => ({ id: Number(r.id), label: r.label }));
 }
 
 /** The institution's stakeholders (the register's own table), by name; ended ones last. */

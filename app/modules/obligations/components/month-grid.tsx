@@ -29,7 +29,13 @@ export function MonthGrid({ monthStart, moments, today }: { monthStart: string; 
   const { t } = useTranslation('calendar');
   const locale = useDateLocale();
   const byDay = new Map<string, MonthGridMoment[]>();
-  for (const m of moments) byDay.set(m.dueOn, [...(byDay.get(m.dueOn) ?? []), m]);
+  for (const m of moments) {
+    const day = byDay.get(m.dueOn);
+    if (day) day.push(m);
+    else byDay.set(m.dueOn, [m]);
+  }
+  // One translation per status, not one per moment (a busy month has hundreds).
+  const statusLabel = new Map(Object.keys(STATUS_CLASS).map((s) => [s, t(`obligations:status.${s}`)]));
   const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
   return (
     <TableWrap>
@@ -54,7 +60,7 @@ export function MonthGrid({ monthStart, moments, today }: { monthStart: string; 
                         {(byDay.get(day) ?? []).map((m) => (
                           <li key={m.id} className={`month-moment month-moment-${STATUS_CLASS[m.status]}`}>
                             <Link to={`/i/${m.institutionId}/moments/${m.id}`}>{m.obligation.title}</Link>
-                            <span className="visually-hidden"> ({t(`obligations:status.${m.status}`)})</span>
+                            <span className="visually-hidden"> ({statusLabel.get(m.status)})</span>
                           </li>
                         ))}
                       </ul>
