@@ -1,6 +1,6 @@
 import { listAttachments } from '~/modules/obligations/attachments.server';
 import { listMemberOptions, listStakeholderOptions } from '~/modules/obligations/people.server';
-import { Agreement, AgreementParty, db, Obligation, Op, Stakeholder, User, type WhereOptions } from '~/utils/db.server';
+import { Agreement, AgreementParty, dayFromSql, db, Obligation, Op, selectCount, selectRows, Stakeholder, User, type WhereOptions } from '~/utils/db.server';
 import { addDays, compareDays, type Day } from '~/utils/dates';
 import { likePattern, type ListParams, type Page } from '~/utils/list-params';
 import type { AgreementFilters, AgreementSort } from './schema';
@@ -113,15 +113,12 @@ export async function listAgreementOptions(institutionId: number) {
   return rows.map((a) => ({ id: a.id, title: a.title, status: a.status as AgreementStatus, startsOn: a.startsOn, endsOn: a.endsOn }));
 }
 
-const reviewsComingDueWhere = (institutionId: number, today: Day, days: number): WhereOptions<Agreement> => ({
-  institutionId,
-  status: { [Op.in]: ['draft', 'active'] },
-  reviewOn: { [Op.lte]: addDays(today, days) },
-});
+// Draft and live agreements whose review date is past or within the window (plain statements: the dashboard runs both on every view).
+const REVIEWS_COMING_DUE = "FROM agreements WHERE institution_id = :institutionId AND status IN ('draft', 'active') AND review_on <= :until";
 
 /** How many agreements listReviewsComingDue would list without its limit. */
 export function countReviewsComingDue(institutionId: number, today: Day, days = 30): Promise<number> {
-  return Agreement.count({ where: reviewsComingDueWhere(institutionId, today, days) });
+  return selectCount(`SELECT COUNT(*) AS n ${REVIEWS_COMING_DUE}`, { institutionId, until: addDays(today, days) });
 }
 
 export type ReviewComingDue = { id: number; title: string; reviewOn: Day; status: AgreementStatus; overdue: boolean };
@@ -131,13 +128,14 @@ export type ReviewComingDue = { id: number; title: string; reviewOn: Day; status
  * today, the earliest first.
  */
 export async function listReviewsComingDue(institutionId: number, today: Day, days = 30, limit = 20): Promise<ReviewComingDue[]> {
-  const rows = await Agreement.findAll({
-    where: reviewsComingDueWhere(institutionId, today, days),
-    attributes: ['id', 'title', 'reviewOn', 'status'],
-    order: [['reviewOn', 'ASC'], ['id', 'ASC']],
-    limit,
+  const rows = await selectRows<{ id: number; title: string; review_on: string | Date; status: AgreementStatus }>(
+    `SELECT id, title, review_on, status ${REVIEWS_COMING_DUE} ORDER BY review_on, id LIMIT :limit`,
+    { institutionId, until: addDays(today, days), limit },
+  );
+  return rows.map((a) => {
+    const reviewOn = dayFromSql(a.review_on);
+    return { id: Number(a.id), title: a.title, reviewOn, status: a.status, overdue: compareDays(reviewOn, today) < 0 };
   });
-  return rows.map((a) => ({ id: a.id, title: a.title, reviewOn: a.reviewOn!, status: a.status as AgreementStatus, overdue: compareDays(a.reviewOn!, today) < 0 }));
 }
 
 /** What the agreement form offers: the institution's stakeholders and members. */

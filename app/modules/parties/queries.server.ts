@@ -1,6 +1,6 @@
 import {
   Engagement, EngagementParticipant, Household, HouseholdMember, Op, Organisation, Person, Position, QueryTypes,
-  SalienceAssessment, Stakeholder, type WhereOptions,
+  SalienceAssessment, Stakeholder, selectCount, type WhereOptions,
 } from '~/utils/db.server';
 import { addMonths, today, type Day } from '~/utils/dates';
 import type { ListParams, Page } from '~/utils/list-params';
@@ -567,6 +567,10 @@ export type UnverifiedRow = { kind: 'person' | 'organisation'; id: number; name:
 /** The day before which data counts as stale: twelve months before today. */
 export const staleBefore = (day: Day = today()) => addMonths(day, -12);
 
+/** A person or organisation nobody has confirmed for twelve months (or ever); persons erased are no one's to confirm. */
+const STALE = 'active = TRUE AND merged_into_id IS NULL AND (last_verified_on IS NULL OR last_verified_on < :cutoff) AND institution_id = :institutionId';
+const STALE_PERSON = `${STALE} AND erased_at IS NULL`;
+
 /**
  * Active persons and organisations nobody has confirmed for twelve months (or ever), oldest first,
  * paged in SQL over both tables.
@@ -580,9 +584,8 @@ export async function listUnverified(
   const sequelize = Person.sequelize!;
   const parts: string[] = [];
   const personName = `COALESCE(given_name, initials, '') || CASE WHEN given_name IS NULL AND initials IS NULL THEN '' ELSE ' ' END || COALESCE(tussenvoegsel || ' ', '') || family_name`;
-  const stale = `active = TRUE AND merged_into_id IS NULL AND (last_verified_on IS NULL OR last_verified_on < :cutoff) AND institution_id = :institutionId`;
-  if (filters.kind !== 'organisation') parts.push(`SELECT 'person' AS kind, id, ${personName} AS name, last_verified_on FROM persons WHERE ${stale} AND erased_at IS NULL`);
-  if (filters.kind !== 'person') parts.push(`SELECT 'organisation' AS kind, id, name, last_verified_on FROM organisations WHERE ${stale}`);
+  if (filters.kind !== 'organisation') parts.push(`SELECT 'person' AS kind, id, ${personName} AS name, last_verified_on FROM persons WHERE ${STALE_PERSON}`);
+  if (filters.kind !== 'person') parts.push(`SELECT 'organisation' AS kind, id, name, last_verified_on FROM organisations WHERE ${STALE}`);
   const union = parts.join(' UNION ALL ');
   const replacements = { cutoff, institutionId, limit: params.perPage, offset: params.offset };
   type Raw = { kind: 'person' | 'organisation'; id: number | string; name: string; last_verified_on: string | null };
@@ -603,11 +606,11 @@ export async function listUnverified(
 }
 
 /** How many parties need confirming, for the dashboard and the directory. */
-export async function countUnverified(institutionId: number): Promise<number> {
-  const cutoff = staleBefore();
-  const stale = { institutionId, active: true, mergedIntoId: null, [Op.or]: [{ lastVerifiedOn: null }, { lastVerifiedOn: { [Op.lt]: cutoff } }] };
-  const [persons, organisations] = await Promise.all([Person.count({ where: { ...stale, erasedAt: null } }), Organisation.count({ where: stale })]);
-  return persons + organisations;
+export function countUnverified(institutionId: number): Promise<number> {
+  return selectCount(
+    `SELECT (SELECT COUNT(*) FROM persons WHERE ${STALE_PERSON}) + (SELECT COUNT(*) FROM organisations WHERE ${STALE}) AS n`,
+    { cutoff: staleBefore(), institutionId },
+  );
 }
 
 /** One position with the names of its person and organisation, for its edit form. */
