@@ -51,6 +51,8 @@ type Summary = {
 type Page = { key: string; label: string; kind: 'floor' | 'institution' | 'oversight'; as: 'secretary' | 'supervisor' | 'none'; url: string };
 type PageResult = {
   key: string; label: string; url: string; status: number; bytes: number; p50: number; p95: number; mean: number; rps: number; loadedP95: number;
+  /** The first request after the server started: for the calendar feed, the one that builds it (the rest poll an unchanged feed). */
+  firstMs: number;
   /** The server process's CPU time per sequential request (all its threads): robust to a busy machine. */
   cpuMs: number;
   /** The server's highest resident memory while this page was measured. */
@@ -160,7 +162,7 @@ async function measure(port: number, pid: number, page: Page, cookie: string | u
   if (failed) throw new Error(`${page.url}: ${failed} requests failed under load`);
   loaded.sort((a, b) => a - b);
   return {
-    key: page.key, label: page.label, url: page.url, status: first.status, bytes: first.bytes,
+    key: page.key, label: page.label, url: page.url, status: first.status, bytes: first.bytes, firstMs: round(first.ms),
     p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), mean: round(times.reduce((s, t) => s + t, 0) / times.length),
     rps: Math.round((done / elapsed) * 10) / 10, loadedP95: round(percentile(loaded, 95)), cpuMs,
   };
@@ -329,7 +331,7 @@ function verdicts(results: ScaleResult[]): Verdict[] {
 function table(results: ScaleResult[]): string {
   const lines: string[] = [];
   const header = `${'page'.padEnd(34)} ${'scale'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'×floor'.padStart(7)} ${'CPU ms'.padStart(7)} ` +
-    `${`req/s@${CONNECTIONS}`.padStart(9)} ${'KB gzip'.padStart(8)}`;
+    `${`req/s@${CONNECTIONS}`.padStart(9)} ${'KB gzip'.padStart(8)} ${'first ms'.padStart(9)}`;
   lines.push(header, '-'.repeat(header.length));
   const keys = [...new Set(results.flatMap((r) => r.pages.map((p) => p.key)))];
   for (const key of keys) {
@@ -339,7 +341,8 @@ function table(results: ScaleResult[]): string {
       const floor = r.pages.find((q) => q.key === 'floor')!;
       lines.push(
         `${p.label.padEnd(34)} ${String(r.scale).padStart(5)} ${p.p50.toFixed(1).padStart(8)} ${p.p95.toFixed(1).padStart(8)} ` +
-        `${(p.p95 / floor.p95).toFixed(1).padStart(7)} ${p.cpuMs.toFixed(1).padStart(7)} ${p.rps.toFixed(1).padStart(9)} ${(p.bytes / 1024).toFixed(0).padStart(8)}`,
+        `${(p.p95 / floor.p95).toFixed(1).padStart(7)} ${p.cpuMs.toFixed(1).padStart(7)} ${p.rps.toFixed(1).padStart(9)} ${(p.bytes / 1024).toFixed(0).padStart(8)} ` +
+        `${p.firstMs.toFixed(0).padStart(9)}`,
       );
     }
   }
