@@ -6,7 +6,7 @@ import { requireInstitution } from '~/modules/auth/guards.server';
 import { AreaNav } from '~/modules/stakeholders/components/area-nav';
 import { DistributionChart } from '~/modules/stakeholders/components/charts';
 import { RegisterTable } from '~/modules/stakeholders/components/register-table';
-import { listOwnerOptions, listStakeholders, stakeholderDistribution } from '~/modules/stakeholders/queries.server';
+import { listOwnerOptions, listStakeholders } from '~/modules/stakeholders/queries.server';
 import { CATEGORIES, MITCHELL_CLASSES, QUADRANTS, STAKEHOLDER_STATUSES, TIERS } from '~/modules/stakeholders/rules';
 import { parseStakeholderFilters, STAKEHOLDER_SORTS } from '~/modules/stakeholders/schema';
 import { parseListParams } from '~/utils/list-params';
@@ -16,12 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const searchParams = new URL(request.url).searchParams;
   const list = parseListParams(searchParams, STAKEHOLDER_SORTS, { sort: 'name' });
   const filters = parseStakeholderFilters(searchParams);
-  const [page, distribution, owners] = await Promise.all([
-    listStakeholders(institution.id, filters, list),
-    stakeholderDistribution(institution.id, filters, list.q),
-    listOwnerOptions(institution.id),
-  ]);
-  return json({ institution, can, ...page, params: list, filters, distribution, owners });
+  const [page, owners] = await Promise.all([listStakeholders(institution.id, filters, list), listOwnerOptions(institution.id)]);
+  return json({ institution, can, ...page, params: list, filters, owners });
 }
 
 export default function StakeholderRegister() {

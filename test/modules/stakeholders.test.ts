@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { setPartyActive } from '~/modules/parties/mutations.server';
-import { getStakeholder, listAssessments, listInterestsByTheme, listMapPoints, listStakeholders, listThemes, stakeholderDistribution, streamStakeholders } from '~/modules/stakeholders/queries.server';
+import { getStakeholder, listAssessments, listInterestsByTheme, listMapPoints, listStakeholders, listThemes, streamStakeholders } from '~/modules/stakeholders/queries.server';
 import { completeFollowUp, recordEngagement } from '~/modules/stakeholders/engagement-mutations.server';
 import { listEngagements, listOpenFollowUps, listStakeholderEngagements } from '~/modules/stakeholders/engagement-queries.server';
 import { createInterest, createStakeholder, createTheme, moveTheme, updateStakeholder, updateTheme } from '~/modules/stakeholders/mutations.server';
@@ -70,15 +70,15 @@ describe('the register filters, sorts and pages in SQL', () => {
     const sql = (await capturedSql(async () => {
       page = await listStakeholders(institution.id, parseStakeholderFilters(searchParams), listParams(url));
     })).join('\n');
-    expect(sql).toContain(`"Stakeholder"."institution_id" = ${institution.id}`);
-    expect(sql).toContain(`"Stakeholder"."category" = 'government'`);
-    expect(sql).toContain(`"Stakeholder"."tier" = 'a'`);
-    expect(sql).toContain(`"Stakeholder"."quadrant" = 'manage-closely'`);
-    expect(sql).toContain(`"Stakeholder"."mitchell_class" = 'definitive'`);
-    expect(sql).toContain(`"Stakeholder"."owner_user_id" = ${manager}`);
-    expect(sql).toContain(`"Stakeholder"."status" = 'active'`);
-    expect(sql).toContain(`lower("Stakeholder"."name") LIKE '%alf%' ESCAPE`);
-    expect(sql).toMatch(/ORDER BY CASE WHEN "Stakeholder"\."power" IS NULL THEN 1 ELSE 0 END ASC, "Stakeholder"\."power" DESC/);
+    expect(sql).toContain(`s.institution_id = ${institution.id}`);
+    expect(sql).toContain(`s.category = 'government'`);
+    expect(sql).toContain(`s.tier = 'a'`);
+    expect(sql).toContain(`s.quadrant = 'manage-closely'`);
+    expect(sql).toContain(`s.mitchell_class = 'definitive'`);
+    expect(sql).toContain(`s.owner_user_id = ${manager}`);
+    expect(sql).toContain(`s.status = 'active'`);
+    expect(sql).toContain(`lower(s.name) LIKE '%alf%' ESCAPE`);
+    expect(sql).toContain('ORDER BY s.power DESC NULLS LAST, s.name ASC, s.id ASC');
     expect(sql).toMatch(/LIMIT (25|0, 25)/);
     expect(page!.total).toBe(1);
     expect(page!.rows.map((r) => [r.name, r.ownerName, r.quadrant, r.mitchellClass])).toEqual([['Gemeente Alfa', 'Mia Manager', 'manage-closely', 'definitive']]);
@@ -91,8 +91,16 @@ describe('the register filters, sorts and pages in SQL', () => {
     }
     const byPower = await listStakeholders(institution.id, {}, listParams('sort=power&dir=asc'));
     expect(byPower.rows.map((r) => r.power)).toEqual([2, 4, 5, null]);
+    const byPowerDesc = await listStakeholders(institution.id, {}, listParams('sort=power&dir=desc'));
+    expect(byPowerDesc.rows.map((r) => r.power)).toEqual([5, 4, 2, null]);
     const byQuadrant = await listStakeholders(institution.id, {}, listParams('sort=quadrant&dir=asc'));
     expect(byQuadrant.rows.map((r) => r.quadrant)).toEqual(['manage-closely', 'keep-satisfied', 'keep-informed', null]);
+    const byQuadrantDesc = await listStakeholders(institution.id, {}, listParams('sort=quadrant&dir=desc'));
+    expect(byQuadrantDesc.rows.map((r) => r.quadrant)).toEqual(['keep-informed', 'keep-satisfied', 'manage-closely', null]);
+    const byAssessedDesc = await listStakeholders(institution.id, {}, listParams('sort=assessedOn&dir=desc'));
+    expect(byAssessedDesc.rows.map((r) => [r.name, r.assessedOn])).toEqual([
+      ['Gemeente Alfa', '2026-01-01'], ['Gemeente Gamma', '2026-01-01'], ['Inspectie Beta', '2026-01-01'], ['Gemeente Delta', null],
+    ]);
     const byOwnerDesc = await listStakeholders(institution.id, {}, listParams('sort=owner&dir=desc'));
     expect(byOwnerDesc.rows.map((r) => r.ownerName)).toEqual(['Mia Manager', 'Mia Manager', null, null]);
 
@@ -122,10 +130,13 @@ describe('the register filters, sorts and pages in SQL', () => {
   });
 
   it('counts tiers and categories in SQL, every key listed', async () => {
-    const { tiers, categories } = await stakeholderDistribution(institution.id, {});
+    const { tiers, categories } = (await listStakeholders(institution.id, {}, listParams(''))).distribution;
     expect(tiers).toEqual([{ key: 'a', count: 3 }, { key: 'b', count: 1 }, { key: 'c', count: 0 }]);
     expect(categories.find((c) => c.key === 'government')).toEqual({ key: 'government', count: 3 });
     expect(categories.find((c) => c.key === 'funder')).toEqual({ key: 'funder', count: 0 });
+    const filtered = await listStakeholders(institution.id, { status: 'active', category: 'government' }, listParams(''));
+    expect(filtered.total).toBe(2);
+    expect(filtered.distribution.tiers).toEqual([{ key: 'a', count: 1 }, { key: 'b', count: 1 }, { key: 'c', count: 0 }]);
   });
 
   it('shows assessed stakeholders that have not ended on the map, by category', async () => {

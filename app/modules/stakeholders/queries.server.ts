@@ -1,10 +1,10 @@
 import { literal } from 'sequelize';
 import { containsText, nullsLast } from '~/modules/parties/sql.server';
 import {
-  Agreement, AgreementParty, AuditEvent, Household, Interest, Membership, Obligation, ObligationStakeholder, Op, Organisation,
-  Person, SalienceAssessment, Stakeholder, Theme, User, type WhereOptions,
+  Agreement, AgreementParty, AuditEvent, dayOrNullFromSql, Household, Interest, Obligation, ObligationStakeholder, Op, Organisation,
+  Person, SalienceAssessment, selectRows, Stakeholder, Theme, User, type WhereOptions,
 } from '~/utils/db.server';
-import type { ListParams, Page } from '~/utils/list-params';
+import { likePattern, type ListParams, type Page } from '~/utils/list-params';
 import type { AuditEventView } from '~/modules/audit/schema';
 import { personDisplayName } from '~/modules/parties/rules';
 import { CATEGORIES, MITCHELL_CLASSES, QUADRANTS, TIERS } from './rules';
@@ -33,74 +33,118 @@ const rank = (column: string, values: readonly string[]) =>
   `CASE ${column} ${values.map((value, index) => `WHEN '${value}' THEN ${index}`).join(' ')} END`;
 
 // Sort keys map to SQL here and nowhere else; quadrant and class sort by salience, not alphabet.
-const SORT_SQL: Record<StakeholderSort, string> = {
-  name: '"Stakeholder"."name"',
-  category: '"Stakeholder"."category"',
-  tier: '"Stakeholder"."tier"',
-  quadrant: rank('"Stakeholder"."quadrant"', QUADRANTS),
-  mitchellClass: rank('"Stakeholder"."mitchell_class"', MITCHELL_CLASSES),
-  power: '"Stakeholder"."power"',
-  interest: '"Stakeholder"."interest"',
-  assessedOn: '"Stakeholder"."assessed_on"',
-  owner: '"owner"."name"',
-  status: '"Stakeholder"."status"',
+// `nullable` puts missing values last in both directions (SQLite and PostgreSQL disagree by default).
+const SORT_SQL: Record<StakeholderSort, { expression: string; nullable: boolean }> = {
+  name: { expression: 's.name', nullable: false },
+  category: { expression: 's.category', nullable: false },
+  tier: { expression: 's.tier', nullable: false },
+  quadrant: { expression: rank('s.quadrant', QUADRANTS), nullable: true },
+  mitchellClass: { expression: rank('s.mitchell_class', MITCHELL_CLASSES), nullable: true },
+  power: { expression: 's.power', nullable: true },
+  interest: { expression: 's.interest', nullable: true },
+  assessedOn: { expression: 's.assessed_on', nullable: true },
+  owner: { expression: 'o.name', nullable: true },
+  status: { expression: 's.status', nullable: false },
 };
 
-/** The register's WHERE: every filter is a condition on the stakeholders table itself. */
-export function stakeholderWhere(institutionId: number, filters: StakeholderFilters, q?: string): WhereOptions<Stakeholder> {
-  const where: Record<string | symbol, unknown> = { institutionId };
-  if (filters.category) where.category = filters.category;
-  if (filters.tier) where.tier = filters.tier;
-  if (filters.quadrant === 'unassessed') where.quadrant = null;
-  else if (filters.quadrant) where.quadrant = filters.quadrant;
-  if (filters.mitchellClass) where.mitchellClass = filters.mitchellClass;
-  if (filters.owner === 'none') where.ownerUserId = null;
-  else if (filters.owner) where.ownerUserId = filters.owner;
-  if (filters.status) where.status = filters.status;
-  if (q) where[Op.or] = [containsText('"Stakeholder"."name"', q), containsText('"Stakeholder"."description"', q)];
-  return where as WhereOptions<Stakeholder>;
-}
-
-function stakeholderOrder(sort: StakeholderSort, dir: 'asc' | 'desc') {
-  const column = SORT_SQL[sort];
-  const direction = dir.toUpperCase();
-  return [
-    [nullsLast(column), 'ASC'],
-    [literal(column), direction],
-    [literal('"Stakeholder"."name"'), 'ASC'],
-    [literal('"Stakeholder"."id"'), 'ASC'],
-  ] as [ReturnType<typeof literal>, string][];
-}
-
-const toRow = (s: Stakeholder): StakeholderRow => {
-  const owner = s.get('owner') as User | null;
-  return {
-    id: s.id, name: s.name, partyKind: s.partyKind, partyId: (s.organisationId ?? s.personId ?? s.householdId)!,
-    category: s.category, tier: s.tier, tierRationale: s.tierRationale, status: s.status, ownerUserId: s.ownerUserId,
-    ownerName: owner?.name ?? null, power: s.power, interest: s.interest, quadrant: s.quadrant, mitchellClass: s.mitchellClass,
-    assessedOn: s.assessedOn,
+/**
+ * The register's WHERE: every filter is a condition on the stakeholders table itself (alias `s`),
+ * with its values as named replacements.
+ */
+function registerWhere(institutionId: number, filters: StakeholderFilters, q?: string) {
+  const conditions = ['s.institution_id = :institutionId'];
+  const replacements: Record<string, unknown> = { institutionId };
+  const equals = (column: string, name: string, value: unknown) => {
+    conditions.push(`${column} = :${name}`);
+    replacements[name] = value;
   };
-};
+  if (filters.category) equals('s.category', 'category', filters.category);
+  if (filters.tier) equals('s.tier', 'tier', filters.tier);
+  if (filters.quadrant === 'unassessed') conditions.push('s.quadrant IS NULL');
+  else if (filters.quadrant) equals('s.quadrant', 'quadrant', filters.quadrant);
+  if (filters.mitchellClass) equals('s.mitchell_class', 'mitchellClass', filters.mitchellClass);
+  if (filters.owner === 'none') conditions.push('s.owner_user_id IS NULL');
+  else if (filters.owner) equals('s.owner_user_id', 'owner', filters.owner);
+  if (filters.status) equals('s.status', 'status', filters.status);
+  if (q) {
+    // Case-insensitive "contains", the user's % and _ taken literally (SQLite has no default ESCAPE).
+    conditions.push(`(lower(s.name) LIKE :pattern ESCAPE '\\' OR lower(s.description) LIKE :pattern ESCAPE '\\')`);
+    replacements.pattern = likePattern(q.toLowerCase());
+  }
+  return { where: `WHERE ${conditions.join(' AND ')}`, replacements };
+}
 
-/** The register: filtered, sorted and paged in SQL. */
+/**
+ * NULLS LAST rather than a CASE in front: SQLite can then walk an (institution, column) index in
+ * order and stop at the page's LIMIT; the name and id make the order total.
+ */
+function registerOrder(sort: StakeholderSort, dir: 'asc' | 'desc') {
+  const { expression, nullable } = SORT_SQL[sort];
+  const first = `${expression} ${dir === 'desc' ? 'DESC' : 'ASC'}${nullable ? ' NULLS LAST' : ''}`;
+  // By name: no repeated term and the id in the same direction, so the (institution, name) index
+  // gives the whole order (a repeated or opposite term makes SQLite sort).
+  if (sort === 'name') return `ORDER BY ${first}, s.id ${dir === 'desc' ? 'DESC' : 'ASC'}`;
+  return `ORDER BY ${first}, s.name ASC, s.id ASC`;
+}
+
+type RawRegisterRow = Omit<StakeholderRow, 'assessedOn'> & { assessedOn: string | Date | null };
+
+// Plain rows, only the register's columns: model instances of every column cost more than the query.
+const REGISTER_SELECT = `SELECT s.id, s.name, s.party_kind AS "partyKind", COALESCE(s.organisation_id, s.person_id, s.household_id) AS "partyId",
+  s.category, s.tier, s.tier_rationale AS "tierRationale", s.status, s.owner_user_id AS "ownerUserId", o.name AS "ownerName",
+  s.power, s.interest, s.quadrant, s.mitchell_class AS "mitchellClass", s.assessed_on AS "assessedOn"
+  FROM stakeholders s LEFT JOIN users o ON o.id = s.owner_user_id`;
+
+async function selectRegisterRows(
+  institutionId: number,
+  filters: StakeholderFilters,
+  params: Pick<ListParams<StakeholderSort>, 'sort' | 'dir' | 'q'>,
+  limit: number,
+  offset: number,
+): Promise<StakeholderRow[]> {
+  const { where, replacements } = registerWhere(institutionId, filters, params.q);
+  const rows = await selectRows<RawRegisterRow>(
+    `${REGISTER_SELECT} ${where} ${registerOrder(params.sort, params.dir)} LIMIT :limit OFFSET :offset`,
+    { ...replacements, limit, offset },
+  );
+  return rows.map((row) => ({ ...row, assessedOn: dayOrNullFromSql(row.assessedOn) }));
+}
+
+export type Distribution = { key: string; count: number }[];
+
+/**
+ * The register: one page of the filtered list, sorted and paged in SQL, with how many match and
+ * how they divide over tiers and categories — the count and both distributions from one GROUP BY.
+ */
 export async function listStakeholders(
   institutionId: number,
   filters: StakeholderFilters,
   params: ListParams<StakeholderSort>,
-): Promise<Page<StakeholderRow>> {
-  const { rows, count } = await Stakeholder.findAndCountAll({
-    where: stakeholderWhere(institutionId, filters, params.q),
-    include: [{ model: User, as: 'owner', attributes: ['id', 'name'] }],
-    order: stakeholderOrder(params.sort, params.dir),
-    limit: params.perPage,
-    offset: params.offset,
-  });
-  return { rows: rows.map(toRow), total: count };
+): Promise<Page<StakeholderRow> & { distribution: { tiers: Distribution; categories: Distribution } }> {
+  const { where, replacements } = registerWhere(institutionId, filters, params.q);
+  const [rows, groups] = await Promise.all([
+    selectRegisterRows(institutionId, filters, params, params.perPage, params.offset),
+    selectRows<{ tier: string; category: string; n: number | string }>(
+      `SELECT s.tier, s.category, COUNT(*) AS n FROM stakeholders s ${where} GROUP BY s.tier, s.category`,
+      replacements,
+    ),
+  ]);
+  const tiers = new Map<string, number>();
+  const categories = new Map<string, number>();
+  let total = 0;
+  for (const group of groups) {
+    const n = Number(group.n);
+    total += n;
+    tiers.set(group.tier, (tiers.get(group.tier) ?? 0) + n);
+    categories.set(group.category, (categories.get(group.category) ?? 0) + n);
+  }
+  const every = (keys: readonly string[], counts: Map<string, number>) => keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+  return { rows, total, distribution: { tiers: every(TIERS, tiers), categories: every(CATEGORIES, categories) } };
 }
 
 /**
  * Every stakeholder the register shows with these filters, in its order — for the CSV export —
- * read in batches so a large register never sits in memory as model instances at once.
+ * read in batches so a large register never sits in memory at once.
  */
 export async function* streamStakeholders(
   institutionId: number,
@@ -109,43 +153,20 @@ export async function* streamStakeholders(
   batchSize = 500,
 ): AsyncGenerator<StakeholderRow[]> {
   for (let offset = 0; ; offset += batchSize) {
-    const rows = await Stakeholder.findAll({
-      where: stakeholderWhere(institutionId, filters, params.q),
-      include: [{ model: User, as: 'owner', attributes: ['id', 'name'] }],
-      order: stakeholderOrder(params.sort, params.dir),
-      limit: batchSize,
-      offset,
-    });
-    if (rows.length) yield rows.map(toRow);
+    const rows = await selectRegisterRows(institutionId, filters, params, batchSize, offset);
+    if (rows.length) yield rows;
     if (rows.length < batchSize) return;
   }
 }
 
-export type Distribution = { key: string; count: number }[];
-
-/** How the filtered register divides over tiers and categories (GROUP BY in SQL), every key listed. */
-export async function stakeholderDistribution(institutionId: number, filters: StakeholderFilters, q?: string) {
-  const where = stakeholderWhere(institutionId, filters, q);
-  const count = async (column: 'tier' | 'category', keys: readonly string[]): Promise<Distribution> => {
-    const rows = (await Stakeholder.count({ where, group: [column] })) as unknown as ({ count: number | string } & Record<string, string>)[];
-    const counts = new Map(rows.map((r) => [r[column], Number(r.count)]));
-    return keys.map((key) => ({ key, count: counts.get(key) ?? 0 }));
-  };
-  const [tiers, categories] = await Promise.all([count('tier', TIERS), count('category', CATEGORIES)]);
-  return { tiers, categories };
-}
-
-/** Members who can own a relationship: secretaries and managers of the institution. */
-export async function listOwnerOptions(institutionId: number) {
-  const memberships = await Membership.findAll({
-    where: { institutionId, role: ['secretary', 'manager'] },
-    include: [{ model: User, as: 'user', attributes: ['id', 'name', 'active'], where: { active: true } }],
-    order: [[{ model: User, as: 'user' }, 'name', 'ASC']],
-  });
-  return memberships.map((m) => {
-    const user = m.get('user') as User;
-    return { id: user.id, name: user.name };
-  });
+/** Members who can own a relationship: active secretaries and managers of the institution, by name. */
+export async function listOwnerOptions(institutionId: number): Promise<{ id: number; name: string }[]> {
+  return selectRows<{ id: number; name: string }>(
+    `SELECT u.id, u.name FROM memberships ms JOIN users u ON u.id = ms.user_id
+      WHERE ms.institution_id = :institutionId AND ms.role IN ('secretary', 'manager') AND u.active = :yes
+      ORDER BY u.name ASC, u.id ASC`,
+    { institutionId, yes: true },
+  );
 }
 
 export async function isOwnerCandidate(institutionId: number, userId: number): Promise<boolean> {
@@ -173,8 +194,12 @@ export async function getStakeholder(institutionId: number, stakeholderId: numbe
     : person
       ? { kind: 'person' as const, id: person.id, name: personDisplayName(person), active: person.active, detail: person.city }
       : { kind: 'household' as const, id: household!.id, name: household!.name, active: household!.status !== 'inactive', detail: household!.city };
+  const owner = stakeholder.get('owner') as User | null;
   return {
-    ...toRow(stakeholder),
+    id: stakeholder.id, name: stakeholder.name, partyKind: stakeholder.partyKind, partyId: party.id, category: stakeholder.category,
+    tier: stakeholder.tier, tierRationale: stakeholder.tierRationale, status: stakeholder.status, ownerUserId: stakeholder.ownerUserId,
+    ownerName: owner?.name ?? null, power: stakeholder.power, interest: stakeholder.interest, quadrant: stakeholder.quadrant,
+    mitchellClass: stakeholder.mitchellClass, assessedOn: stakeholder.assessedOn,
     description: stakeholder.description,
     version: stakeholder.version,
     party,
