@@ -15,22 +15,30 @@ const QUADRANT_BADGE: Record<string, string> = {
   monitor: 'badge-muted',
 };
 
+// Each badge's markup given its label, so a table of many rows can translate each value once
+// (RegisterTable) and still draw the same badge as the components below.
+export const quadrantBadge = (quadrant: string | null, label: string) => (
+  <span className={`badge ${(quadrant && QUADRANT_BADGE[quadrant]) || 'badge-muted'}`}>{label}</span>
+);
+export const tierBadge = (tier: string, label: string) => <span className={`badge tier-badge tier-${tier}`}>{label}</span>;
+export const statusBadge = (status: string, label: string) => (
+  <span className={`badge ${status === 'active' ? 'badge-ok' : status === 'dormant' ? 'badge-warn' : 'badge-muted'}`}>{label}</span>
+);
+
 /** The Mendelow quadrant as a label; the word carries the meaning, the colour only helps. */
 export function QuadrantBadge({ quadrant }: { quadrant: string | null }) {
   const { t } = useTranslation('stakeholders');
-  if (!quadrant) return <span className="badge badge-muted">{t('quadrants.unassessed')}</span>;
-  return <span className={`badge ${QUADRANT_BADGE[quadrant] ?? 'badge-muted'}`}>{t(`quadrants.${quadrant}`)}</span>;
+  return quadrantBadge(quadrant, t(quadrant ? `quadrants.${quadrant}` : 'quadrants.unassessed'));
 }
 
 export function TierBadge({ tier }: { tier: string }) {
   const { t } = useTranslation('stakeholders');
-  return <span className={`badge tier-badge tier-${tier}`}>{t(`tiers.${tier}`)}</span>;
+  return tierBadge(tier, t(`tiers.${tier}`));
 }
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('stakeholders');
-  const tone = status === 'active' ? 'badge-ok' : status === 'dormant' ? 'badge-warn' : 'badge-muted';
-  return <span className={`badge ${tone}`}>{t(`statuses.${status}`)}</span>;
+  return statusBadge(status, t(`statuses.${status}`));
 }
 
 /** The Mitchell class; `short` leaves out the attributes (they are in the title for a hover). */
