@@ -12,6 +12,7 @@ import * as oversightReviewIndexes from './20261122000780-oversight-review-index
 import * as qualitySnapshots from './20261122000800-quality-snapshots';
 import * as oversightTrendIndexes from './20261122000900-oversight-trend-indexes';
 import * as momentStatusIndex from './20261122001000-moment-status-index';
+import * as stakeholdersRegisterOrderIndexes from './20261122001100-stakeholders-register-order-indexes';
 
 export type MigrationModule = { up(qi: QueryInterface): Promise<void>; down(qi: QueryInterface): Promise<void> };
 
@@ -30,4 +31,5 @@ export const migrations: { name: string; module: MigrationModule }[] = [
   { name: '20261122000800-quality-snapshots', module: qualitySnapshots },
   { name: '20261122000900-oversight-trend-indexes', module: oversightTrendIndexes },
   { name: '20261122001000-moment-status-index', module: momentStatusIndex },
+  { name: '20261122001100-stakeholders-register-order-indexes', module: stakeholdersRegisterOrderIndexes },
 ];
