@@ -45,6 +45,13 @@ export async function selectCount(sql: string, replacements: Record<string, unkn
 export const dayFromSql = (value: string | Date): string => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 export const dayOrNullFromSql = (value: string | Date | null): string | null => (value === null ? null : dayFromSql(value));
 
+/** A boolean column from a raw statement: 0/1 on SQLite, true/false on PostgreSQL. */
+export const boolFromSql = (value: unknown): boolean => value === true || value === 1 || value === '1';
+
+/** A timestamp column from a raw statement: SQLite keeps `YYYY-MM-DD HH:MM:SS.SSS +00:00` text, PostgreSQL hands a Date. */
+export const instantFromSql = (value: string | Date): Date =>
+  value instanceof Date ? value : new Date(String(value).replace(' ', 'T').replace(/ ?\+00:00$/, 'Z'));
+
 // SQLite has one writer at a time, and node-sqlite3 waits for the lock (busy timeout) inside a libuv
 // worker thread. A few writers waiting there occupy every worker (four by default), and the one that
 // holds the lock cannot run its next statement: all of them wait out the busy timeout and fail. So

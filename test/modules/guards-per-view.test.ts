@@ -1,8 +1,8 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { requireInstitution, requireUser } from '~/modules/auth/guards.server';
 import { deactivateUser } from '~/modules/users/mutations.server';
-import { Membership, User } from '~/utils/db.server';
+import { db } from '~/utils/db.server';
 import { inViewScope } from '~/utils/view-scope.server';
 import { makeInstitution, makeMember, type TestUser } from '../support/factories';
 import { responseOf, signedInRequest } from '../support/requests';
@@ -22,8 +22,21 @@ beforeAll(async () => {
   secretary = await makeMember(institution, 'secretary');
 });
 
-afterEach(() => {
-  vi.restoreAllMocks();
+/** The statements run from here on that read users and memberships (the guards' reads). */
+let statements: string[] = [];
+const guardReads = () => ({
+  users: statements.filter((sql) => /FROM users\b/.test(sql)).length,
+  memberships: statements.filter((sql) => /JOIN memberships\b/.test(sql)).length,
+});
+async function countStatements() {
+  statements = [];
+  (await db()).addHook('afterQuery', 'guards-per-view', (_options, query) => {
+    // The statement a query ran is kept on it (not in AbstractQuery's declared type).
+    statements.push((query as unknown as { sql?: string }).sql ?? '');
+  });
+}
+afterEach(async () => {
+  (await db()).removeHook('afterQuery', 'guards-per-view');
 });
 
 /** What Remix does for each loader of one view: a new Request like it. */
@@ -31,24 +44,21 @@ const loaderCopy = (request: Request) => new Request(request.url, { method: requ
 
 describe('the guards within one page view', () => {
   it('read the user and the membership once for all loaders of a GET', async () => {
-    const users = vi.spyOn(User, 'findByPk');
-    const memberships = vi.spyOn(Membership, 'findOne');
+    await countStatements();
     const view = await signedInRequest(secretary, `/i/${institution.id}`);
     const params = { institutionId: String(institution.id) };
     const [shell, layout, page] = await inViewScope(() => Promise.all([
       requireUser(loaderCopy(view)), requireInstitution(loaderCopy(view), params), requireInstitution(loaderCopy(view), params, 'write'),
     ]));
     expect([shell.user.id, layout.role, page.role]).toEqual([secretary.id, 'secretary', 'secretary']);
-    expect(users).toHaveBeenCalledTimes(1);
-    expect(memberships).toHaveBeenCalledTimes(1);
+    expect(guardReads()).toEqual({ users: 1, memberships: 1 });
 
     // The next view reads again; so does a call outside any view.
     await inViewScope(() => requireInstitution(loaderCopy(view), params));
-    expect(users).toHaveBeenCalledTimes(2);
-    expect(memberships).toHaveBeenCalledTimes(2);
+    expect(guardReads()).toEqual({ users: 2, memberships: 2 });
     await requireInstitution(loaderCopy(view), params);
     await requireInstitution(loaderCopy(view), params);
-    expect(memberships).toHaveBeenCalledTimes(4);
+    expect(guardReads()).toEqual({ users: 4, memberships: 4 });
   });
 
   it('still check each loader\'s capability, and another institution of the same view is its own question', async () => {
@@ -62,13 +72,13 @@ describe('the guards within one page view', () => {
   });
 
   it('read afresh for every call of an action (it may change the user)', async () => {
-    const users = vi.spyOn(User, 'findByPk');
+    await countStatements();
     const post = await signedInRequest(secretary, `/i/${institution.id}`, { form: { intent: 'x' } });
     await inViewScope(async () => {
       await requireUser(loaderCopy(post));
       await requireUser(loaderCopy(post));
     });
-    expect(users).toHaveBeenCalledTimes(2);
+    expect(guardReads().users).toBe(2);
   });
 
   it('a user deactivated before the view is turned away by every loader of it', async () => {

@@ -4,7 +4,7 @@ import { destroySession, getSession } from '~/utils/session.server';
 import { oncePerView } from '~/utils/view-scope.server';
 import { userActor, type Actor } from '~/modules/audit/actor';
 import { can, capabilitiesOf, type Capability, type EffectiveRole } from './policy';
-import { countMemberships, getInstitutionSummary, getMembershipRole, getSessionUser, type SessionUser } from './queries.server';
+import { countMemberships, getInstitutionAccess, getSessionUser, type SessionUser } from './queries.server';
 
 export type SignedIn = { user: SessionUser; actor: Actor };
 
@@ -55,12 +55,11 @@ export async function requireInstitution(
   const access = await oncePerView(request, `institution ${params.institutionId}`, async () => {
     const signedIn = await requireUser(request);
     if (!Number.isSafeInteger(institutionId) || institutionId <= 0) throw notFound();
-    const role: EffectiveRole | null = signedIn.user.isAdmin
-      ? 'admin'
-      : await getMembershipRole(signedIn.user.id, institutionId);
-    if (!role) throw notFound();
-    const institution = await getInstitutionSummary(institutionId);
-    if (!institution || (!institution.active && role !== 'admin')) throw notFound();
+    const found = await getInstitutionAccess(signedIn.user.id, institutionId);
+    const role: EffectiveRole | null = signedIn.user.isAdmin ? 'admin' : found?.role ?? null;
+    if (!found || !role) throw notFound();
+    const { institution } = found;
+    if (!institution.active && role !== 'admin') throw notFound();
     return {
       ...signedIn,
       institution: { id: institution.id, name: institution.name, sector: institution.sector },

@@ -1,4 +1,4 @@
-import { db, Institution, Membership, QueryTypes, User } from '~/utils/db.server';
+import { boolFromSql, db, Institution, instantFromSql, Membership, QueryTypes, selectRows } from '~/utils/db.server';
 import { likePattern, type Page } from '~/utils/list-params';
 import type { Role } from './policy';
 
@@ -12,15 +12,17 @@ export type SessionUser = {
 
 export type MembershipSummary = { institutionId: number; institutionName: string; sector: string; role: Role };
 
-/** The signed-in user, if the account is active and the session was issued after the last revocation. */
+/**
+ * The signed-in user, if the account is active and the session was issued after the last revocation.
+ * Every guarded request asks, so a plain statement rather than a model call.
+ */
 export async function getSessionUser(userId: number, issuedAt: number): Promise<SessionUser | null> {
-  // Every guarded request starts here: bind the models to the open pool first (the first request of
-  // a process, or the first after closeDb(), would otherwise reach an unbound or closed one).
-  await db();
-  const user = await User.findByPk(userId);
-  if (!user || !user.active) return null;
-  if (user.sessionsValidAfter && issuedAt < user.sessionsValidAfter.getTime()) return null;
-  return { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, locale: user.locale };
+  const [user] = await selectRows<{
+    id: number; email: string; name: string; is_admin: unknown; locale: string | null; active: unknown; sessions_valid_after: string | Date | null;
+  }>('SELECT id, email, name, is_admin, locale, active, sessions_valid_after FROM users WHERE id = :userId', { userId });
+  if (!user || !boolFromSql(user.active)) return null;
+  if (user.sessions_valid_after !== null && issuedAt < instantFromSql(user.sessions_valid_after).getTime()) return null;
+  return { id: Number(user.id), email: user.email, name: user.name, isAdmin: boolFromSql(user.is_admin), locale: user.locale };
 }
 
 export async function listMemberships(userId: number): Promise<MembershipSummary[]> {
@@ -79,13 +81,16 @@ export async function getMembership(userId: number, institutionId: number): Prom
   return row ? summaryOf(row) : null;
 }
 
-export async function getMembershipRole(userId: number, institutionId: number): Promise<Role | null> {
-  const membership = await Membership.findOne({ where: { userId, institutionId }, attributes: ['role'] });
-  return (membership?.role as Role | undefined) ?? null;
-}
-
-export async function getInstitutionSummary(institutionId: number) {
-  const institution = await Institution.findByPk(institutionId, { attributes: ['id', 'name', 'sector', 'active'] });
-  if (!institution) return null;
-  return { id: institution.id, name: institution.name, sector: institution.sector, active: institution.active };
+/**
+ * An institution and the user's role in it (null without a membership), in one statement: every
+ * page under /i/$institutionId asks. Null when there is no such institution.
+ */
+export async function getInstitutionAccess(userId: number, institutionId: number) {
+  const [row] = await selectRows<{ id: number; name: string; sector: string; active: unknown; role: Role | null }>(
+    `SELECT i.id, i.name, i.sector, i.active, ms.role FROM institutions i
+     LEFT JOIN memberships ms ON ms.institution_id = i.id AND ms.user_id = :userId WHERE i.id = :institutionId`,
+    { userId, institutionId },
+  );
+  if (!row) return null;
+  return { institution: { id: Number(row.id), name: row.name, sector: row.sector, active: boolFromSql(row.active) }, role: row.role };
 }
