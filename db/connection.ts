@@ -48,24 +48,55 @@ type SqliteConnection = {
   horizonReady?: Promise<void>;
 };
 
+/**
+ * Statements outside a transaction take turns over this many connections. node-sqlite3 runs one
+ * statement at a time per connection, so a page that starts its queries together would have them
+ * queue on one core while the other idles; WAL lets readers on several connections run side by side.
+ * Sequelize keeps a connection per `uuid` ('default' unless given) and closes them all on close().
+ */
+export const SQLITE_STATEMENT_LANES = 2;
+
 // Sequelize opens one SQLite connection per transaction and offers no hook for it, so every new
 // connection gets the per-connection pragmas here before its first statement.
-function preparePerConnection(sequelize: Sequelize) {
+function preparePerConnection(sequelize: Sequelize, storage: string) {
   const manager = sequelize.connectionManager as unknown as {
-    getConnection(options?: unknown): Promise<SqliteConnection>;
+    connections: Record<string, SqliteConnection>;
+    getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
+    releaseConnection(connection: SqliteConnection, force?: boolean): unknown;
   };
   const open = manager.getConnection.bind(manager);
-  manager.getConnection = async (options?: unknown) => {
-    const connection = await open(options);
-    connection.horizonReady ??= new Promise<void>((resolve, reject) => {
-      connection.configure('busyTimeout', 10_000);
-      connection.exec(
-        'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;',
-        (error) => (error ? reject(error) : resolve()),
-      );
-    });
-    await connection.horizonReady;
-    return connection;
+  const release = manager.releaseConnection.bind(manager);
+  // Statements in flight per lane: each statement goes to the least busy one.
+  const lanes = Array.from({ length: SQLITE_STATEMENT_LANES }, (_, i) => ({ uuid: i === 0 ? 'default' : `lane-${i}`, busy: 0 }));
+  manager.getConnection = async (options?: { uuid?: string }) => {
+    // A transaction names its own connection; one in-memory database is one connection.
+    let lane: (typeof lanes)[number] | undefined;
+    if (options && (options.uuid === undefined || options.uuid === 'default') && storage !== ':memory:') {
+      lane = lanes.reduce((least, l) => (l.busy < least.busy ? l : least));
+      lane.busy++;
+      options.uuid = lane.uuid;
+    }
+    try {
+      const connection = await open(options);
+      connection.horizonReady ??= new Promise<void>((resolve, reject) => {
+        connection.configure('busyTimeout', 10_000);
+        connection.exec(
+          'PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON; PRAGMA synchronous = NORMAL;',
+          (error) => (error ? reject(error) : resolve()),
+        );
+      });
+      await connection.horizonReady;
+      return connection;
+    } catch (error) {
+      // Sequelize releases only a connection it got.
+      if (lane) lane.busy--;
+      throw error;
+    }
+  };
+  manager.releaseConnection = (connection, force) => {
+    const lane = lanes.find((l) => manager.connections[l.uuid] === connection);
+    if (lane && lane.busy > 0) lane.busy--;
+    return release(connection, force);
   };
 }
 
@@ -91,7 +122,7 @@ export function createSequelize(config: DatabaseConfig = databaseConfig(), extra
     transactionType: Transaction.TYPES.IMMEDIATE,
     ...common,
   });
-  preparePerConnection(sequelize);
+  preparePerConnection(sequelize, config.storage);
   return sequelize;
 }
 

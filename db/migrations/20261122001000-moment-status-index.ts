@@ -1,5 +1,5 @@
 import type { QueryInterface } from 'sequelize';
-import { addIndexes } from './helpers';
+import { addIndexes, refreshSqliteStatistics } from './helpers';
 
 // A moment's status is derived from four of its columns (momentStatusConditionsSql in
 // app/modules/obligations/rules.ts). The calendar's tiles and the dashboard count moments per
@@ -12,22 +12,11 @@ const NEW = { name: 'reporting_moments_status_by_due_on', fields: ['institution_
 export async function up(qi: QueryInterface): Promise<void> {
   await addIndexes(qi, 'reporting_moments', [NEW]);
   await qi.sequelize.query(`DROP INDEX IF EXISTS "${OLD.name}"`);
-  await refreshStatistics(qi);
+  await refreshSqliteStatistics(qi, 'reporting_moments');
 }
 
 export async function down(qi: QueryInterface): Promise<void> {
   await addIndexes(qi, 'reporting_moments', [OLD]);
   await qi.sequelize.query(`DROP INDEX IF EXISTS "${NEW.name}"`);
-  await refreshStatistics(qi);
-}
-
-/**
- * A SQLite database that was ANALYZEd (the benchmark's) has no statistics for a new index, and the
- * planner then guesses it cheaper than the partial indexes the oversight queries were built on
- * (their trend query went from 25 to 80 ms). PostgreSQL keeps statistics per table, not per index.
- */
-async function refreshStatistics(qi: QueryInterface): Promise<void> {
-  if (qi.sequelize.getDialect() !== 'sqlite') return;
-  const [stats] = await qi.sequelize.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'");
-  if (stats.length > 0) await qi.sequelize.query('ANALYZE reporting_moments');
+  await refreshSqliteStatistics(qi, 'reporting_moments');
 }

@@ -1,5 +1,5 @@
 import type { QueryInterface } from 'sequelize';
-import { addIndexes } from './helpers';
+import { addIndexes, refreshSqliteStatistics } from './helpers';
 
 // The stakeholder register (app/modules/stakeholders/queries.server.ts, listStakeholders) sorts by
 // any of its columns, then by name, and pages with LIMIT. With (institution, column, name) SQLite
@@ -31,21 +31,11 @@ const nameOf = (index: { fields: string[] }) => `stakeholders_${index.fields.joi
 export async function up(qi: QueryInterface): Promise<void> {
   await addIndexes(qi, 'stakeholders', ADDED);
   for (const index of REPLACED) await qi.sequelize.query(`DROP INDEX IF EXISTS "${nameOf(index)}"`);
-  await refreshStatistics(qi);
+  await refreshSqliteStatistics(qi, 'stakeholders');
 }
 
 export async function down(qi: QueryInterface): Promise<void> {
   await addIndexes(qi, 'stakeholders', REPLACED);
   for (const index of ADDED) await qi.sequelize.query(`DROP INDEX IF EXISTS "${nameOf(index)}"`);
-  await refreshStatistics(qi);
-}
-
-/**
- * An ANALYZEd SQLite database (the benchmark's) has no statistics for a new index, and the planner
- * then misjudges it against the others. PostgreSQL keeps statistics per table, not per index.
- */
-async function refreshStatistics(qi: QueryInterface): Promise<void> {
-  if (qi.sequelize.getDialect() !== 'sqlite') return;
-  const [stats] = await qi.sequelize.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'");
-  if (stats.length > 0) await qi.sequelize.query('ANALYZE stakeholders');
+  await refreshSqliteStatistics(qi, 'stakeholders');
 }

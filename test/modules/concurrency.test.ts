@@ -3,7 +3,10 @@ import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { recordRendering } from '~/modules/obligations/mutations.server';
 import * as stakeholderRoute from '~/routes/_app.i.$institutionId.stakeholders.$stakeholderId._index';
 import { TimeoutError } from 'sequelize';
-import { AuditEvent, EngagementStakeholder, inTransaction, ReportingMoment, SalienceAssessment, Stakeholder, Theme } from '~/utils/db.server';
+import { SQLITE_STATEMENT_LANES } from '../../db/connection';
+import {
+  AuditEvent, db, dialectOf, EngagementStakeholder, inTransaction, ReportingMoment, SalienceAssessment, selectRows, Stakeholder, Theme,
+} from '~/utils/db.server';
 import { addDays } from '~/utils/dates';
 import { DomainError } from '~/utils/errors';
 import { assess, engage } from './stakeholders-fixtures';
@@ -120,5 +123,31 @@ describe('two people saving the same stakeholder from the same form version, at 
     const stored = await Stakeholder.findByPk(stakeholder.id);
     expect(stored!.description).toBe(winner);
     expect(stored!.version).toBe(version + 1);
+  });
+});
+
+describe('readers side by side (SQLite)', () => {
+  it('statements started together run on separate connections, and each sees what was committed before it', async () => {
+    const sequelize = await db();
+    if (dialectOf(sequelize) !== 'sqlite') return;
+    const theme = await inTransaction(async (transaction) => Theme.create({ institutionId: world.college.id, name: 'Zij aan zij', active: true, position: 98 }, { transaction }));
+    const used = new Set<unknown>();
+    sequelize.addHook('afterQuery', 'lanes', (_options, query) => {
+      used.add((query as unknown as { connection: unknown }).connection);
+    });
+    try {
+      // A slow read and quick ones at once, outside any transaction.
+      const slow = 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) SELECT COUNT(*) AS c FROM n';
+      const [counted, ...found] = await Promise.all([
+        selectRows<{ c: number }>(slow),
+        ...Array.from({ length: 4 }, () => selectRows<{ id: number }>('SELECT id FROM themes WHERE id = :id', { id: theme.id })),
+      ]);
+      expect(Number(counted[0]!.c)).toBe(300000);
+      for (const rows of found) expect(rows.map((r) => Number(r.id))).toEqual([theme.id]);
+      expect(used.size).toBeGreaterThan(1);
+      expect(used.size).toBeLessThanOrEqual(SQLITE_STATEMENT_LANES);
+    } finally {
+      sequelize.removeHook('afterQuery', 'lanes');
+    }
   });
 });
