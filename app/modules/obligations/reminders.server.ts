@@ -3,7 +3,7 @@ import type { Transaction } from 'sequelize';
 import { getFixedT } from '~/i18n/i18next.server';
 import type { Actor } from '~/modules/audit/actor';
 import { recordAudit } from '~/modules/audit/mutations.server';
-import { db, dialectOf, inTransaction, QueryTypes, User } from '~/utils/db.server';
+import { dayFromSql, db, dialectOf, inTransaction, QueryTypes, User } from '~/utils/db.server';
 import { formatDay, today as currentDay, type DateLocale, type Day } from '~/utils/dates';
 import { appLink, sendMail } from '~/utils/mailer.server';
 import { WRITE_ROLES } from './people.server';
@@ -22,7 +22,6 @@ type Candidate = {
   obligation_title: string; institution_id: number; institution_name: string; user_id: number;
 };
 
-const dayOf = (value: Day | Date): Day => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10));
 
 /**
  * Open moments of active obligations in active institutions whose reminder day has come (due soon
@@ -83,8 +82,8 @@ function digest(t: TFunction, locale: DateLocale, user: { name: string }, moment
       lines.push(`${m.institution_name}`, '');
     }
     lines.push(
-      `- ${m.obligation_title} (${periodLabel(dayOf(m.period_start), dayOf(m.period_end), locale)})`,
-      `  ${t(`obligations:status.${m.status}`)} · ${t('calendar:reminders.due', { date: formatDay(dayOf(m.due_on), locale) })}`,
+      `- ${m.obligation_title} (${periodLabel(dayFromSql(m.period_start), dayFromSql(m.period_end), locale)})`,
+      `  ${t(`obligations:status.${m.status}`)} · ${t('calendar:reminders.due', { date: formatDay(dayFromSql(m.due_on), locale) })}`,
       `  ${appLink(`/i/${m.institution_id}/moments/${m.moment_id}`)}`,
       '',
     );

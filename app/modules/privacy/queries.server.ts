@@ -4,7 +4,7 @@ import { momentStatusSql, OPEN_STATUSES, type MomentStatus } from '~/modules/obl
 import {
   Agreement, AgreementParty, AuditEvent, CorrectionProposal, DataSubjectRequest, db, Engagement, EngagementParticipant,
   Household, HouseholdMember, Institution, Op, Organisation, Person, PortalLink, Position, QueryTypes, Stakeholder, User,
-  selectCount, type WhereOptions,
+  dayFromSql, dayOrNullFromSql, selectCount, type WhereOptions,
 } from '~/utils/db.server';
 import { type Day } from '~/utils/dates';
 import type { ListParams, Page } from '~/utils/list-params';
@@ -365,9 +365,6 @@ export type PortalMoment = {
 const PORTAL_LIST_LIMIT = 25;
 const STATUS = momentStatusSql('m');
 
-const dayText = (value: Day | Date | null): Day | null =>
-  value === null ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-
 /** Reporting moments of obligations owed to these stakeholders, in the given statuses. */
 async function momentsFor(institutionId: number, stakeholderIds: number[], statuses: readonly MomentStatus[], order: string, today: Day): Promise<PortalMoment[]> {
   if (stakeholderIds.length === 0) return [];
@@ -383,8 +380,8 @@ async function momentsFor(institutionId: number, stakeholderIds: number[], statu
     { replacements: { institutionId, stakeholderIds, statuses, today, limit: PORTAL_LIST_LIMIT }, type: QueryTypes.SELECT },
   );
   return rows.map((r) => ({
-    id: Number(r.id), title: r.title, form: r.form, dueOn: dayText(r.due_on)!, periodStart: dayText(r.period_start)!,
-    periodEnd: dayText(r.period_end)!, renderedOn: dayText(r.rendered_on), status: r.status,
+    id: Number(r.id), title: r.title, form: r.form, dueOn: dayFromSql(r.due_on), periodStart: dayFromSql(r.period_start),
+    periodEnd: dayFromSql(r.period_end), renderedOn: dayOrNullFromSql(r.rendered_on), status: r.status,
   }));
 }
 
