@@ -1,5 +1,5 @@
 /** The business's refusals, each with a code that maps to one HTTP status in `statusOf`. */
-export type DomainErrorCode = 'not-found' | 'forbidden' | 'conflict' | 'invalid';
+export type DomainErrorCode = 'not-found' | 'forbidden' | 'conflict' | 'invalid' | 'throttled';
 
 export class DomainError extends Error {
   override name = 'DomainError';
@@ -7,14 +7,14 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     /** A catalogue key for the message shown to the user. */
     readonly messageKey: string,
-    /** For `invalid`: field → catalogue key, shown next to the field. */
+    /** For `invalid` and `throttled`: field → catalogue key, shown next to the field. */
     readonly fieldErrors: Record<string, string> = {},
   ) {
     super(messageKey);
   }
 }
 
-export function statusOf(code: DomainErrorCode): 404 | 403 | 409 | 422 {
+export function statusOf(code: DomainErrorCode): 404 | 403 | 409 | 422 | 429 {
   switch (code) {
     case 'not-found':
       return 404;
@@ -24,6 +24,8 @@ export function statusOf(code: DomainErrorCode): 404 | 403 | 409 | 422 {
       return 409;
     case 'invalid':
       return 422;
+    case 'throttled':
+      return 429;
   }
 }
 
