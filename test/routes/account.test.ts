@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { signIn } from '~/modules/auth/mutations.server';
+import { MAX_ACCOUNT_FAILURES, THROTTLE_WINDOW_MINUTES } from '~/modules/auth/rules';
 import { regenerateCalendarFeed } from '~/modules/obligations/calendar-feed.server';
 import { action, loader } from '~/routes/_app.account';
-import { AuditEvent, User } from '~/utils/db.server';
+import { AuditEvent, SignInFailure, User } from '~/utils/db.server';
 import { makeInstitution, makeMember, makeUser } from '../support/factories';
 import { anonymousRequest, buildRequest, cookiesFrom, jsonOf, responseOf, routeArgs, sessionCookie, sessionSetCookie } from '../support/requests';
 
@@ -70,6 +71,72 @@ describe('/account', () => {
     expect(body.values).toEqual({ intent: 'change-password' });
     expect((await page(cookie)).status).toBe(200);
     expect((await signIn({ email: user.email, password: 'the old password' }, '192.0.2.51')).ok).toBe(true);
+  });
+
+  describe('throttling of the current password (the sign-in count of the account)', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    const change = (cookie: string, currentPassword: string) =>
+      submit(cookie, { intent: 'change-password', currentPassword, password: 'the new password', confirm: 'the new password' });
+    const failUntilLocked = async (cookie: string) => {
+      for (let i = 0; i < MAX_ACCOUNT_FAILURES; i += 1) expect((await change(cookie, `guess ${i}`)).status).toBe(422);
+    };
+    const failuresOf = (user: { email: string }) => SignInFailure.count({ where: { scope: 'account', subject: user.email } });
+
+    it('once over the limit refuses even the right password with 429 beside the field, writing nothing', async () => {
+      const user = await makeUser({ password: 'the old password' });
+      const cookie = await sessionCookie(user, { issuedAt: Date.now() - 1000 });
+      const otherDevice = await sessionCookie(user, { issuedAt: Date.now() - 1000 });
+      const before = await User.findByPk(user.id);
+      await failUntilLocked(cookie);
+
+      const response = await change(cookie, 'the old password');
+      expect(response.status).toBe(429);
+      expect(await jsonOf<Failure>(response)).toEqual({
+        errors: { currentPassword: 'auth:signIn.throttled' }, values: { intent: 'change-password' }, formError: 'auth:signIn.throttled',
+      });
+      const after = await User.findByPk(user.id);
+      expect(after!.passwordHash).toBe(before!.passwordHash);
+      expect(after!.sessionsValidAfter).toEqual(before!.sessionsValidAfter);
+      expect((await page(otherDevice)).status).toBe(200);
+      expect(await AuditEvent.count({ where: { entity: 'user', entityId: String(user.id), action: 'change-password' } })).toBe(0);
+      // A refused attempt is not another failure, and the session itself is left alone.
+      expect(await failuresOf(user)).toBe(MAX_ACCOUNT_FAILURES);
+      expect((await page(cookie)).status).toBe(200);
+      // The same count as /login: the account cannot be signed into either until the window passes.
+      expect(await signIn({ email: user.email, password: 'the old password' }, '192.0.2.60')).toEqual({ ok: false, reason: 'throttled' });
+    });
+
+    it('after the window accepts the right password and clears the account’s failures', async () => {
+      const user = await makeUser({ password: 'the old password' });
+      const cookie = await sessionCookie(user);
+      await failUntilLocked(cookie);
+
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + (THROTTLE_WINDOW_MINUTES + 1) * 60_000);
+      const response = await change(cookie, 'the old password');
+      expect(response.status).toBe(302);
+      expect(await failuresOf(user)).toBe(0);
+      expect((await signIn({ email: user.email, password: 'the new password' }, '192.0.2.61')).ok).toBe(true);
+    });
+
+    it('a right password below the limit clears the failures, as a successful sign-in does', async () => {
+      const user = await makeUser({ password: 'the old password' });
+      const cookie = await sessionCookie(user);
+      expect((await change(cookie, 'a guess')).status).toBe(422);
+      expect(await failuresOf(user)).toBe(1);
+      expect((await change(cookie, 'the old password')).status).toBe(302);
+      expect(await failuresOf(user)).toBe(0);
+    });
+
+    it('failures of one account do not lock another', async () => {
+      const locked = await makeUser({ password: 'the old password' });
+      const other = await makeUser({ password: 'the old password' });
+      await failUntilLocked(await sessionCookie(locked));
+      expect((await change(await sessionCookie(other), 'the old password')).status).toBe(302);
+    });
   });
 
   it('answers a bad password form with 400 and field messages, writing nothing', async () => {

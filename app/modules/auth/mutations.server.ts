@@ -1,5 +1,5 @@
 import { subMinutes } from 'date-fns';
-import { AuthToken, db, inTransaction, Op, SignInFailure, User } from '~/utils/db.server';
+import { AuthToken, db, inTransaction, Op, SignInFailure, User, type Transaction } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import { userActor, type Actor } from '~/modules/audit/actor';
 import { recordAudit } from '~/modules/audit/mutations.server';
@@ -10,32 +10,42 @@ import { hashToken } from './tokens.server';
 
 export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' | 'throttled' };
 
-async function recentFailures(email: string, clientAddress: string) {
+/**
+ * Failures within the window, per scope. `clientAddress` is null for an attempt made inside a
+ * session (the current password on /account): that counts against its account only, since the
+ * address scope is there to catch one address trying many accounts.
+ */
+async function recentFailures(email: string, clientAddress: string | null) {
   const since = subMinutes(new Date(), THROTTLE_WINDOW_MINUTES);
   const [account, address] = await Promise.all([
     SignInFailure.count({ where: { scope: 'account', subject: email, failedAt: { [Op.gte]: since } } }),
-    SignInFailure.count({ where: { scope: 'address', subject: clientAddress, failedAt: { [Op.gte]: since } } }),
+    clientAddress === null ? 0 : SignInFailure.count({ where: { scope: 'address', subject: clientAddress, failedAt: { [Op.gte]: since } } }),
   ]);
   return { account, address };
 }
 
-async function recordFailure(email: string, clientAddress: string) {
+async function recordFailure(email: string, clientAddress: string | null) {
   const failedAt = new Date();
+  const subjects = clientAddress === null ? [email] : [email, clientAddress];
   await inTransaction(async (transaction) => {
     await SignInFailure.bulkCreate(
       [
         { scope: 'account', subject: email, failedAt },
-        { scope: 'address', subject: clientAddress, failedAt },
+        ...(clientAddress === null ? [] : [{ scope: 'address', subject: clientAddress, failedAt }]),
       ],
       { transaction },
     );
     // Old failures only slow the count down; a day is far beyond the window.
     await SignInFailure.destroy({
-      where: { subject: { [Op.in]: [email, clientAddress] }, failedAt: { [Op.lt]: subMinutes(failedAt, 24 * 60) } },
+      where: { subject: { [Op.in]: subjects }, failedAt: { [Op.lt]: subMinutes(failedAt, 24 * 60) } },
       transaction,
     });
   });
 }
+
+/** The right password proves the account's owner is at the keyboard: their failures no longer count. */
+const clearAccountFailures = (email: string, transaction: Transaction) =>
+  SignInFailure.destroy({ where: { scope: 'account', subject: email }, transaction });
 
 /**
  * Checks a password. An unknown email, a deactivated account and a wrong password get the same
@@ -55,7 +65,7 @@ export async function signIn(input: { email: string; password: string }, clientA
   }
 
   await inTransaction(async (transaction) => {
-    await SignInFailure.destroy({ where: { scope: 'account', subject: email }, transaction });
+    await clearAccountFailures(email, transaction);
     await recordAudit(transaction, userActor(user), { institutionId: null, entity: 'user', entityId: user.id, action: 'sign-in' });
   });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, isAdmin: user.isAdmin, locale: user.locale } };
@@ -99,16 +109,28 @@ export async function setPasswordWithToken(token: string, password: string): Pro
   });
 }
 
-/** Changes one's own password; the old one is required, and other sessions end. */
+/**
+ * Changes one's own password; the old one is required, and other sessions end. A wrong current
+ * password is a failed sign-in of the account (the same count, window and limit as /login), so a
+ * session left open cannot be used to guess it; once throttled, nothing is checked or written.
+ * Like sign-in failures, refusals are not audited.
+ */
 export async function changePassword(actor: Actor, input: { currentPassword: string; password: string }): Promise<void> {
   if (actor.userId === null) throw new DomainError('forbidden', 'common:errors.forbidden');
   const user = await User.findByPk(actor.userId);
-  if (!user?.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+  if (!user) throw new DomainError('forbidden', 'common:errors.forbidden');
+  const email = normaliseEmail(user.email);
+  if (isThrottled(await recentFailures(email, null))) {
+    throw new DomainError('throttled', 'auth:signIn.throttled', { currentPassword: 'auth:signIn.throttled' });
+  }
+  if (!user.passwordHash || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    await recordFailure(email, null);
     throw new DomainError('invalid', 'auth:errors.currentPasswordWrong', { currentPassword: 'auth:errors.currentPasswordWrong' });
   }
   const passwordHash = await hashPassword(input.password);
   await inTransaction(async (transaction) => {
     await user.update({ passwordHash, sessionsValidAfter: new Date() }, { transaction });
+    await clearAccountFailures(email, transaction);
     await recordAudit(transaction, actor, {
       institutionId: null, entity: 'user', entityId: user.id, action: 'change-password', changes: { password: ['•••', '•••'] },
     });
