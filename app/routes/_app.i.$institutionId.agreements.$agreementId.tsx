@@ -1,12 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FormError, TextAreaField, useFormState } from '~/components/form';
-import { IntentButton, stateFor } from '~/components/form-extras';
+import { FormError, TextAreaField, TextField, useFormState } from '~/components/form';
+import { CheckboxField, IntentButton, stateFor } from '~/components/form-extras';
 import { AgreementStatusBadge } from '~/modules/agreements/components/agreement-form';
 import { addAgreementDocument, changeAgreementStatus, removeAgreementDocument } from '~/modules/agreements/mutations.server';
 import { getAgreement } from '~/modules/agreements/queries.server';
-import { allowedTransitions, isReopening, reviewState } from '~/modules/agreements/rules';
+import { allowedTransitions, isClosing, isReopening, reviewState } from '~/modules/agreements/rules';
 import { agreementStatusSchema, documentSchema, removeDocumentSchema } from '~/modules/agreements/schema';
 import { History } from '~/modules/audit/components/history';
 import { listHistory } from '~/modules/audit/queries.server';
@@ -81,6 +81,9 @@ export default function AgreementPage() {
   const otherError = ['status', 'add-document'].includes(String(state.values.intent ?? '')) ? undefined : state.formError;
   const base = `/i/${institution.id}`;
   const review = a.status === 'draft' || a.status === 'active' ? reviewState(a.reviewOn, day, 30) : 'none';
+  const transitions = allowedTransitions(a.status);
+  const canClose = transitions.some((to) => isClosing(a.status, to));
+  const running = a.obligations.filter((o) => o.active);
   return (
     <>
       <p className="breadcrumbs"><Link to={`${base}/agreements`}>{t('list.title')}</Link></p>
@@ -130,13 +133,32 @@ export default function AgreementPage() {
         <section className="card" aria-labelledby="agreement-status">
           <h2 id="agreement-status">{t('detail.status')}</h2>
           <p>{t(`statusExplained.${a.status}`)}</p>
-          {can.write && allowedTransitions(a.status).length > 0 ? (
+          {can.write && transitions.length > 0 ? (
             <Form method="post" className="stack" noValidate>
               <FormError message={statusState.formError} />
               <input type="hidden" name="version" value={a.version} />
+              {canClose ? (
+                <>
+                  <TextField name="closedOn" type="date" label={t('close.closedOn')} hint={t('close.closedOnHint')} defaultValue={day} state={statusState} />
+                  {running.length > 0 ? (
+                    <>
+                      <p>{t('close.running', { count: running.length })}</p>
+                      {running.map((o) => <input key={o.id} type="hidden" name="obligationIds" value={o.id} />)}
+                      <CheckboxField
+                        name="endObligations"
+                        label={t('close.endObligations', { count: running.length })}
+                        hint={t('close.endObligationsHint')}
+                        defaultChecked
+                        state={statusState}
+                      />
+                    </>
+                  ) : null}
+                </>
+              ) : null}
+              {transitions.some((to) => isReopening(a.status, to)) && a.obligations.length > 0 ? <p className="hint">{t('close.reopenHint')}</p> : null}
               <TextAreaField name="reason" label={t('detail.reason')} hint={t('detail.reasonHint')} rows={2} state={statusState} />
               <div className="form-actions">
-                {allowedTransitions(a.status).map((to) => (
+                {transitions.map((to) => (
                   <button key={to} type="submit" name="status" value={to} className={to === 'terminated' ? 'button-danger' : isReopening(a.status, to) ? 'button-secondary' : undefined}>
                     {t(isReopening(a.status, to) ? 'transitions.reopen' : `transitions.${to}`)}
                   </button>
@@ -157,7 +179,10 @@ export default function AgreementPage() {
             {a.obligations.map((o) => (
               <li key={o.id}>
                 <Link to={`${base}/obligations/${o.id}`}>{o.title}</Link>
-                <span className="muted">{t(`obligations:forms.${o.form}`)}{o.active ? '' : ` · ${t('obligations:list.ended')}`}</span>
+                <span className="muted">
+                  {t(`obligations:forms.${o.form}`)}
+                  {o.active ? (o.endsOn ? ` · ${t('detail.until', { date: formatDay(o.endsOn, locale) })}` : '') : ` · ${t('obligations:list.ended')}`}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '~/modules/audit/actor';
 import { changeAgreementStatus, createAgreement, updateAgreement } from '~/modules/agreements/mutations.server';
 import { listAgreements, listReviewsComingDue } from '~/modules/agreements/queries.server';
-import { AGREEMENT_STATUSES, allowedTransitions, canTransition, isReopening, reviewState, termProblems } from '~/modules/agreements/rules';
-import { Agreement, AgreementParty, AuditEvent } from '~/utils/db.server';
+import { AGREEMENT_STATUSES, allowedTransitions, canTransition, isClosing, isReopening, reviewState, termProblems } from '~/modules/agreements/rules';
+import { recordRendering, waiveMoment } from '~/modules/obligations/mutations.server';
+import { Agreement, AgreementParty, AuditEvent, Obligation, Op, ReportingMoment } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import { parseListParams } from '~/utils/list-params';
 import { makeAgreement, makeObligation, makeWorld, type World } from './obligations-fixtures';
@@ -23,6 +24,13 @@ describe('the agreement lifecycle (pure)', () => {
   it('reopening is a closed agreement becoming active again', () => {
     expect(isReopening('fulfilled', 'active')).toBe(true);
     expect(isReopening('draft', 'active')).toBe(false);
+  });
+
+  it.each([
+    ['active', 'fulfilled', true], ['active', 'terminated', true], ['active', 'expired', true], ['draft', 'terminated', true],
+    ['draft', 'active', false], ['terminated', 'active', false],
+  ] as const)('%s → %s closes: %s', (from, to, closes) => {
+    expect(isClosing(from, to)).toBe(closes);
   });
 
   it.each([
@@ -114,5 +122,147 @@ describe('agreements in the database', () => {
     expect(page.rows[0].parties).toEqual([{ id: world.studentCouncil.id, name: 'Studentenraad' }]);
     const other = await listAgreements(world.corporation.id, {}, params);
     expect(other.rows.map((r) => r.title)).not.toContain('Review soon');
+  });
+});
+
+describe('closing an agreement and its obligations', () => {
+  let world: World;
+  beforeAll(async () => {
+    world = await makeWorld();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  /**
+   * An active, open-ended agreement from 2026-01-01 with three obligations made on 2026-01-01:
+   * quarterly (moments 15 Jan, Apr, Jul, Oct 2026 and 2027), a one-off due 1 December 2026, and one
+   * that already ends on 31 March 2026.
+   */
+  async function closingCase(title: string) {
+    const { id: agreementId } = await makeAgreement(world.college, [world.municipality.id], { title });
+    const target = { institutionId: world.college.id, agreementId };
+    await changeAgreementStatus(SYSTEM_ACTOR, { ...target, status: 'active', version: 0 });
+    const base = { responsibleUserId: world.secretary.id, agreementId };
+    const quarterly = await makeObligation(world.college, { ...base, title: `${title}: quarterly` }, '2026-01-01');
+    const once = await makeObligation(world.college, { ...base, title: `${title}: once`, recurrence: { kind: 'once' }, startsOn: '2026-12-01' }, '2026-01-01');
+    const short = await makeObligation(world.college, { ...base, title: `${title}: short`, endsOn: '2026-03-31' }, '2026-01-01');
+    return { agreementId, target, quarterly: quarterly.id, once: once.id, short: short.id };
+  }
+
+  const dueDates = async (obligationId: number) =>
+    (await ReportingMoment.findAll({ where: { obligationId }, order: [['dueOn', 'ASC']] })).map((m) => m.dueOn);
+  const momentOn = async (obligationId: number, dueOn: string) => (await ReportingMoment.findOne({ where: { obligationId, dueOn } }))!;
+  const eventsOf = async (entity: string, ids: number[]) =>
+    (await AuditEvent.findAll({ where: { entity, entityId: { [Op.in]: ids.map(String) } }, order: [['id', 'ASC']] }))
+      .map((e) => ({ entityId: Number(e.entityId), action: e.action, changes: e.changes }));
+  const QUARTERLY = ['2026-01-15', '2026-04-15', '2026-07-15', '2026-10-15', '2027-01-15', '2027-04-15', '2027-07-15', '2027-10-15'];
+
+  it('ticked: each obligation ends on the closing date; only later open moments go, rendered and waived ones stay; audited as updates', async () => {
+    const c = await closingCase('Ticked');
+    expect(await dueDates(c.quarterly)).toEqual(QUARTERLY);
+    // Rendered ahead of time, and waived: both after the closing date, both stay on the record.
+    const october = await momentOn(c.quarterly, '2026-10-15');
+    await recordRendering(SYSTEM_ACTOR, { institutionId: world.college.id, momentId: october.id, renderedOn: '2026-06-01', version: 0 }, '2026-06-01');
+    const january = await momentOn(c.quarterly, '2027-01-15');
+    await waiveMoment(SYSTEM_ACTOR, { institutionId: world.college.id, momentId: january.id, reason: 'Merged with the annual report', version: 0 }, '2026-06-01');
+
+    // Recorded in September for an agreement terminated at the end of June: the July moment, overdue by now, falls after the end.
+    await changeAgreementStatus(SYSTEM_ACTOR, {
+      ...c.target, status: 'terminated', version: 1, closedOn: '2026-06-30', endObligationIds: [c.quarterly, c.once, c.short],
+    }, '2026-09-01');
+
+    expect(await Agreement.findByPk(c.agreementId)).toMatchObject({ status: 'terminated', version: 2 });
+    expect(await Obligation.findByPk(c.quarterly)).toMatchObject({ endsOn: '2026-06-30', active: true, version: 1 });
+    expect(await dueDates(c.quarterly)).toEqual(['2026-01-15', '2026-04-15', '2026-10-15', '2027-01-15']);
+    expect((await momentOn(c.quarterly, '2026-10-15')).renderedOn).toBe('2026-06-01');
+    // A one-off due after the closing date cannot end before it starts: it is no longer active, its moment goes.
+    expect(await Obligation.findByPk(c.once)).toMatchObject({ endsOn: null, active: false });
+    expect(await dueDates(c.once)).toEqual([]);
+    // Already ending before the closing date: left as it was.
+    expect(await Obligation.findByPk(c.short)).toMatchObject({ endsOn: '2026-03-31', active: true, version: 0 });
+    expect(await dueDates(c.short)).toEqual(['2026-01-15']);
+
+    const events = (await eventsOf('obligation', [c.quarterly, c.once, c.short])).filter((e) => e.action !== 'create' && e.action !== 'materialise');
+    expect(events).toEqual([
+      { entityId: c.quarterly, action: 'update', changes: { endsOn: [null, '2026-06-30'] } },
+      { entityId: c.quarterly, action: 'regenerate', changes: { removed: [null, 4] } },
+      { entityId: c.once, action: 'update', changes: { active: [true, false] } },
+      { entityId: c.once, action: 'regenerate', changes: { removed: [null, 1] } },
+    ]);
+    const closed = (await eventsOf('agreement', [c.agreementId])).at(-1);
+    expect(closed).toMatchObject({ action: 'terminate', changes: { status: ['active', 'terminated'], closedOn: [null, '2026-06-30'] } });
+  });
+
+  it('closing on a day still ahead keeps the moments up to it', async () => {
+    const c = await closingCase('Ahead');
+    await changeAgreementStatus(SYSTEM_ACTOR, { ...c.target, status: 'fulfilled', version: 1, closedOn: '2027-03-31', endObligationIds: [c.quarterly] }, '2026-09-01');
+    expect(await dueDates(c.quarterly)).toEqual(QUARTERLY.slice(0, 5));
+  });
+
+  it('unticked: the obligations run on; reopening restarts nothing', async () => {
+    const c = await closingCase('Unticked');
+    await changeAgreementStatus(SYSTEM_ACTOR, { ...c.target, status: 'expired', version: 1, closedOn: '2026-06-30' }, '2026-09-01');
+    expect(await Obligation.findByPk(c.quarterly)).toMatchObject({ endsOn: null, active: true, version: 0 });
+    expect(await dueDates(c.quarterly)).toEqual(QUARTERLY);
+
+    const d = await closingCase('Reopened');
+    await changeAgreementStatus(SYSTEM_ACTOR, { ...d.target, status: 'terminated', version: 1, closedOn: '2026-06-30', endObligationIds: [d.quarterly, d.once] }, '2026-09-01');
+    await changeAgreementStatus(SYSTEM_ACTOR, { ...d.target, status: 'active', version: 2, endObligationIds: [d.quarterly] }, '2026-09-02');
+    expect(await Obligation.findByPk(d.quarterly)).toMatchObject({ endsOn: '2026-06-30', active: true, version: 1 });
+    expect(await Obligation.findByPk(d.once)).toMatchObject({ active: false });
+    expect(await dueDates(d.quarterly)).toEqual(['2026-01-15', '2026-04-15']);
+  });
+
+  it('refuses a closing date before the start, and an obligation of another institution, writing nothing', async () => {
+    const c = await closingCase('Refused');
+    // Another institution's obligation pointing at this agreement (the foreign key alone does not stop it).
+    const foreign = await makeObligation(world.corporation, { responsibleUserId: world.otherSecretary.id, title: 'Foreign' }, '2026-01-01');
+    await Obligation.update({ agreementId: c.agreementId }, { where: { id: foreign.id } });
+    const auditBefore = await AuditEvent.count();
+    const momentsBefore = await ReportingMoment.count();
+
+    const early = await changeAgreementStatus(SYSTEM_ACTOR, {
+      ...c.target, status: 'terminated', version: 1, closedOn: '2025-12-31', endObligationIds: [c.quarterly],
+    }, '2026-09-01').catch((e: unknown) => e);
+    expect((early as DomainError).fieldErrors).toEqual({ closedOn: 'agreements:close.beforeStart' });
+
+    const foreignOne = await changeAgreementStatus(SYSTEM_ACTOR, {
+      ...c.target, status: 'terminated', version: 1, closedOn: '2026-06-30', endObligationIds: [c.quarterly, foreign.id],
+    }, '2026-09-01').catch((e: unknown) => e);
+    expect((foreignOne as DomainError).fieldErrors).toEqual({ endObligations: 'agreements:close.unknownObligation' });
+
+    expect(await Agreement.findByPk(c.agreementId)).toMatchObject({ status: 'active', version: 1 });
+    expect(await Obligation.findByPk(c.quarterly)).toMatchObject({ endsOn: null, version: 0 });
+    expect(await AuditEvent.count()).toBe(auditBefore);
+    expect(await ReportingMoment.count()).toBe(momentsBefore);
+
+    // Closing with this agreement's own obligations leaves the foreign one running.
+    await changeAgreementStatus(SYSTEM_ACTOR, { ...c.target, status: 'terminated', version: 1, closedOn: '2026-06-30', endObligationIds: [c.quarterly] }, '2026-09-01');
+    expect(await Obligation.findByPk(foreign.id)).toMatchObject({ endsOn: null, active: true, version: 0 });
+    expect(await ReportingMoment.count({ where: { obligationId: foreign.id } })).toBe(QUARTERLY.length);
+  });
+
+  it('is one transaction: a failure half-way leaves the agreement, every obligation, moment and audit event as it was', async () => {
+    const c = await closingCase('Half-way');
+    const auditBefore = await AuditEvent.count();
+    const original = ReportingMoment.destroy.bind(ReportingMoment);
+    // The first obligation's moments go; the second's removal fails.
+    vi.spyOn(ReportingMoment, 'destroy')
+      .mockImplementationOnce((options) => original(options))
+      .mockImplementationOnce(() => Promise.reject(new Error('disk full')));
+
+    const error = await changeAgreementStatus(SYSTEM_ACTOR, {
+      ...c.target, status: 'terminated', version: 1, closedOn: '2026-06-30', endObligationIds: [c.quarterly, c.once],
+    }, '2026-09-01').catch((e: unknown) => e);
+    expect((error as Error).message).toBe('disk full');
+    expect(ReportingMoment.destroy).toHaveBeenCalledTimes(2);
+
+    expect(await Agreement.findByPk(c.agreementId)).toMatchObject({ status: 'active', version: 1 });
+    expect(await Obligation.findByPk(c.quarterly)).toMatchObject({ endsOn: null, active: true, version: 0 });
+    expect(await Obligation.findByPk(c.once)).toMatchObject({ active: true, version: 0 });
+    expect(await dueDates(c.quarterly)).toEqual(QUARTERLY);
+    expect(await dueDates(c.once)).toEqual(['2026-12-01']);
+    expect(await AuditEvent.count()).toBe(auditBefore);
   });
 });

@@ -3,10 +3,12 @@ import type { Actor } from '~/modules/audit/actor';
 import { diffChanges } from '~/modules/audit/changes';
 import { recordAudit } from '~/modules/audit/mutations.server';
 import { addAttachment, removeAttachment, type Upload } from '~/modules/obligations/attachments.server';
+import { endObligationOn } from '~/modules/obligations/mutations.server';
 import { assertMember, assertStakeholders, assertVersion, saveVersioned } from '~/modules/obligations/people.server';
 import { Agreement, AgreementParty, inTransaction, Obligation, Op } from '~/utils/db.server';
+import { compareDays, today as currentDay, type Day } from '~/utils/dates';
 import { DomainError } from '~/utils/errors';
-import { canTransition, termProblems, transitionAction, type AgreementStatus } from './rules';
+import { canTransition, isClosing, termProblems, transitionAction, type AgreementStatus } from './rules';
 import type { AgreementInput, AgreementStatusInput, AgreementUpdateInput } from './schema';
 
 type InInstitution = { institutionId: number };
@@ -93,8 +95,12 @@ export async function updateAgreement(actor: Actor, input: OneAgreement & Agreem
   });
 }
 
-/** draft → active → fulfilled | terminated | expired, and reopening; any other step is refused. */
-export async function changeAgreementStatus(actor: Actor, input: OneAgreement & AgreementStatusInput): Promise<void> {
+/**
+ * draft → active → fulfilled | terminated | expired, and reopening; any other step is refused.
+ * Closing may end the listed obligations under the agreement on the closing day, in the same
+ * transaction. Reopening restarts none of them: the secretary edits each obligation that goes on.
+ */
+export async function changeAgreementStatus(actor: Actor, input: OneAgreement & AgreementStatusInput, today: Day = currentDay()): Promise<void> {
   await inTransaction(async (transaction) => {
     const agreement = await findAgreement(transaction, input);
     assertVersion(agreement, input.version);
@@ -102,13 +108,37 @@ export async function changeAgreementStatus(actor: Actor, input: OneAgreement & 
     if (!canTransition(from, input.status)) {
       throw new DomainError('invalid', 'agreements:status.notAllowed', { status: 'agreements:status.notAllowed' });
     }
+    const closing = isClosing(from, input.status);
+    const closedOn = input.closedOn ?? today;
+    if (closing && compareDays(closedOn, agreement.startsOn) < 0) {
+      throw new DomainError('invalid', 'agreements:close.beforeStart', { closedOn: 'agreements:close.beforeStart' });
+    }
+    const toEnd = closing ? await obligationsToEnd(transaction, input, input.endObligationIds ?? []) : [];
+
     agreement.status = input.status;
     await saveVersioned(agreement, transaction);
     await recordAudit(transaction, actor, {
       institutionId: input.institutionId, entity: 'agreement', entityId: agreement.id, action: transitionAction(from, input.status),
-      changes: { status: [from, input.status], ...(input.reason ? { reason: [null, input.reason] } : {}) },
+      changes: {
+        status: [from, input.status],
+        ...(closing ? { closedOn: [null, closedOn] } : {}),
+        ...(input.reason ? { reason: [null, input.reason] } : {}),
+      },
     });
+    for (const obligationId of toEnd) {
+      await endObligationOn(transaction, actor, { institutionId: input.institutionId, obligationId, endsOn: closedOn }, today);
+    }
   });
+}
+
+/** The obligations to end must hang under this agreement, in this institution; anything else is refused whole. */
+async function obligationsToEnd(transaction: Transaction, { institutionId, agreementId }: OneAgreement, ids: number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const found = await Obligation.findAll({ where: { id: { [Op.in]: ids }, institutionId, agreementId }, attributes: ['id'], order: [['id', 'ASC']], transaction });
+  if (found.length !== new Set(ids).size) {
+    throw new DomainError('invalid', 'agreements:close.unknownObligation', { endObligations: 'agreements:close.unknownObligation' });
+  }
+  return found.map((o) => o.id);
 }
 
 /** A document (a file or a link) for the agreement. */

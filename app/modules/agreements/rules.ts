@@ -33,6 +33,11 @@ export function isReopening(from: AgreementStatus, to: AgreementStatus): boolean
   return to === 'active' && (from === 'fulfilled' || from === 'terminated' || from === 'expired');
 }
 
+/** Closing: the agreement ends (fulfilled, terminated or expired) — its obligations may end with it. */
+export function isClosing(from: AgreementStatus, to: AgreementStatus): boolean {
+  return from !== to && (to === 'fulfilled' || to === 'terminated' || to === 'expired');
+}
+
 /** The audit action of a status change. */
 export function transitionAction(from: AgreementStatus, to: AgreementStatus): string {
   if (isReopening(from, to)) return 'reopen';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idList, optionalDay, optionalId, optionalLink, requiredDay } from '~/modules/obligations/fields';
 import { compareDays, type Day } from '~/utils/dates';
-import { choice, id, optionalChoice, optionalText, requiredText, version } from '~/utils/schema-helpers';
+import { checkbox, choice, id, optionalChoice, optionalText, requiredText, version } from '~/utils/schema-helpers';
 import { AGREEMENT_DIRECTIONS, AGREEMENT_KINDS, AGREEMENT_STATUSES } from './rules';
 
 const agreementFields = z.object({
@@ -34,8 +34,14 @@ export const agreementStatusSchema = z.object({
   version: version(),
   // Why it is reopened (or closed): kept in the trail.
   reason: optionalText(1000),
-});
-export type AgreementStatusInput = z.infer<typeof agreementStatusSchema>;
+  // When closing: the day it ended (today when left out).
+  closedOn: optionalDay(),
+  // The box covers the obligations the page listed, not ones added since: those the secretary has not seen.
+  endObligations: checkbox(),
+  obligationIds: idList(),
+}).transform(({ endObligations, obligationIds, ...rest }) => ({ ...rest, endObligationIds: endObligations ? obligationIds : [] }));
+// Callers other than the form (scripts, tests) may leave the obligations out: none are ended.
+export type AgreementStatusInput = Omit<z.infer<typeof agreementStatusSchema>, 'endObligationIds'> & { endObligationIds?: number[] };
 
 /** A document: a file (checked apart from this schema) or a link, with an optional title. */
 export const documentSchema = z.object({

@@ -6,7 +6,7 @@ import { recordAudit } from '~/modules/audit/mutations.server';
 import {
   Agreement, db, inTransaction, Obligation, ObligationProvision, ObligationStakeholder, Op, ReportingMoment,
 } from '~/utils/db.server';
-import { compareDays, today as currentDay, type Day } from '~/utils/dates';
+import { addDays, compareDays, today as currentDay, minDay, type Day } from '~/utils/dates';
 import { DomainError } from '~/utils/errors';
 import { addAttachment, removeAttachment, type Upload } from './attachments.server';
 import { assertMember, assertStakeholders, assertVersion, saveVersioned, WRITE_ROLES } from './people.server';
@@ -250,6 +250,38 @@ export async function setObligationActive(actor: Actor, input: OneObligation & {
     await auditMaterialised(transaction, actor, obligation, result, 'regenerate');
     return result;
   });
+}
+
+/**
+ * Ends an obligation on `endsOn` inside the caller's transaction (its agreement is being closed),
+ * audited as the obligation's own update. One that runs past that day gets it as its end; one that
+ * starts after it (a one-off due after it, too) cannot end before its start, so it is no longer
+ * active. Its open moments due after `endsOn` go, also those already overdue: they fall after the
+ * end. Rendered and waived moments, and those due on or before `endsOn`, stay. Null when nothing
+ * changed (inactive, or already ending by then).
+ */
+export async function endObligationOn(
+  transaction: Transaction, actor: Actor, input: OneObligation & { endsOn: Day }, today: Day = currentDay(),
+): Promise<Materialised | null> {
+  const obligation = await findObligation(transaction, input);
+  if (!obligation.active) return null;
+  const once = obligation.recurrenceKind === 'once';
+  const startsLater = compareDays(obligation.startsOn, input.endsOn) > 0;
+  if (!startsLater && (once || (obligation.endsOn !== null && compareDays(obligation.endsOn, input.endsOn) <= 0))) return null;
+  const links = await linkedIds(transaction, obligation.id);
+  const before = snapshot(obligation, links);
+  if (startsLater) obligation.active = false;
+  else obligation.endsOn = input.endsOn;
+  await saveVersioned(obligation, transaction);
+  await recordAudit(transaction, actor, {
+    institutionId: obligation.institutionId, entity: 'obligation', entityId: obligation.id, action: 'update',
+    changes: diffChanges(before, snapshot(obligation, links)),
+  });
+  // Regeneration keeps what lies before its day as history: from the day after the end when that
+  // is earlier than today, so the open moments between the end and today go too.
+  const result = await materialise(transaction, obligation, minDay(today, addDays(input.endsOn, 1)), false);
+  await auditMaterialised(transaction, actor, obligation, result, 'regenerate');
+  return result;
 }
 
 /**
