@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR, userActor } from '~/modules/audit/actor';
 import {
   extendMoments, recordRendering, setObligationActive, undoRendering, updateObligation, waiveMoment,
 } from '~/modules/obligations/mutations.server';
-import { obligationUpdateSchema, type ObligationInput } from '~/modules/obligations/schema';
+import { MAX_MOMENT_SEARCH, obligationUpdateSchema, parseMomentFilters, type ObligationInput } from '~/modules/obligations/schema';
 import { AuditEvent, Obligation, ReportingMoment } from '~/utils/db.server';
 import { DomainError } from '~/utils/errors';
 import { makeAgreement, makeObligation, makeWorld, obligationInput, type World } from './obligations-fixtures';
@@ -186,5 +186,19 @@ describe('the form schema', () => {
 
   it('29 February is a yearly date (the 28th in common years)', () => {
     expect(errorsOf({ recurrenceMonth: '2', recurrenceDay: '29' })).toEqual({});
+  });
+});
+
+describe('the calendar filters from the URL', () => {
+  const parse = (query: string) => parseMomentFilters(new URLSearchParams(query), 7);
+
+  it('a search term is trimmed; blank or overlong is no search', () => {
+    expect(parse('q=%20%20Cli%C3%ABntenraad%20').q).toBe('Cliëntenraad');
+    expect(parse('q=%20%20').q).toBeUndefined();
+    expect(parse(`q=${'a'.repeat(MAX_MOMENT_SEARCH + 1)}`).q).toBeUndefined();
+  });
+
+  it('keeps the id filters beside the search, drops bad ones, resolves "me"', () => {
+    expect(parse('q=raad&stakeholderId=3&obligationId=x&responsible=me')).toMatchObject({ q: 'raad', stakeholderId: 3, obligationId: undefined, responsible: 7, responsibleParam: 'me' });
   });
 });

@@ -159,9 +159,14 @@ export type MomentFilters = {
   responsible?: number;
   stakeholderId?: number;
   obligationId?: number;
+  /** Part of an obligation's title or of a linked stakeholder's name, any case. */
+  q?: string;
   from?: Day;
   to?: Day;
 };
+
+/** A search term longer than any title or name is a paste accident, not a search. */
+export const MAX_MOMENT_SEARCH = 200;
 
 const urlId = () => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number().int().positive().optional()).catch(undefined);
 const urlDay = () => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().refine(isDay).optional()).catch(undefined);
@@ -172,6 +177,7 @@ const filterParams = z.object({
   responsible: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.union([z.literal('me'), z.coerce.number().int().positive()]).optional()).catch(undefined),
   stakeholderId: urlId(),
   obligationId: urlId(),
+  q: z.preprocess((v) => (typeof v === 'string' ? v.replace(/\0/g, '').trim() || undefined : undefined), z.string().max(MAX_MOMENT_SEARCH).optional()).catch(undefined),
   from: urlDay(),
   to: urlDay(),
 });
@@ -188,6 +194,7 @@ export function parseMomentFilters(
     responsible: searchParams.get('responsible') ?? undefined,
     stakeholderId: searchParams.get('stakeholderId') ?? undefined,
     obligationId: searchParams.get('obligationId') ?? undefined,
+    q: searchParams.get('q') ?? undefined,
     from: searchParams.get('from') ?? undefined,
     to: searchParams.get('to') ?? undefined,
   });
@@ -199,6 +206,7 @@ export function parseMomentFilters(
     responsibleParam: raw.responsible === undefined ? undefined : String(raw.responsible),
     stakeholderId: raw.stakeholderId,
     obligationId: raw.obligationId,
+    q: raw.q,
     from,
     to,
   };
