@@ -1,17 +1,19 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { FilterActions, Pagination, SelectFilter } from '~/components/list-controls';
+import { FilterActions, Pagination, SelectFilter, withParams } from '~/components/list-controls';
 import { requireInstitution } from '~/modules/auth/guards.server';
 import { useDateLocale } from '~/modules/obligations/components/moment-status';
 import { MomentTable } from '~/modules/obligations/components/moment-table';
 import { MonthGrid } from '~/modules/obligations/components/month-grid';
 import { listMemberOptions, WRITE_ROLES } from '~/modules/obligations/people.server';
 import {
-  countMomentsByStatus, listMomentFilterOptions, listMoments, listMomentsInMonth, monthRange,
+  countMomentsByStatus, listMomentFilterOptions, listMoments, listMomentsInMonth, monthRange, SHORT_OPTION_LIST, type MomentFilterPicker,
 } from '~/modules/obligations/queries.server';
 import { MOMENT_STATUSES } from '~/modules/obligations/rules';
-import { MOMENT_SORTS, MOMENT_STATUS_FILTERS, parseMomentFilters, parseMonth } from '~/modules/obligations/schema';
+import {
+  MAX_MOMENT_SEARCH, MOMENT_SORTS, MOMENT_STATUS_FILTERS, parseMomentFilters, parseMonth,
+} from '~/modules/obligations/schema';
 import { addMonths, monthName, today, yearOf } from '~/utils/dates';
 import { parseListParams } from '~/utils/list-params';
 
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const month = parseMonth(searchParams.get('month'), day);
   // In the month view the month is a filter too: the tiles count it and the options are its own.
   const shown = view === 'month' ? { ...filters, ...monthRange(month) } : filters;
-  const [page, monthMoments, counts, members, { stakeholders, obligations }] = await Promise.all([
+  const [page, monthMoments, counts, members, { stakeholder, obligation }] = await Promise.all([
     view === 'agenda' ? listMoments(institution.id, filters, list, day) : null,
     view === 'month' ? listMomentsInMonth(institution.id, filters, month, day) : null,
     countMomentsByStatus(institution.id, shown, day),
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listMomentFilterOptions(institution.id, shown, day),
   ]);
   return json({
-    institution, view, filters, list, month, page, monthMoments, counts, members, stakeholders, obligations, today: day, userId: user.id,
+    institution, view, filters, list, month, page, monthMoments, counts, members, stakeholder, obligation, today: day, userId: user.id,
   });
 }
 
@@ -45,7 +47,7 @@ export default function Calendar() {
   const locale = useDateLocale();
   const { pathname, search } = useLocation();
   const data = useLoaderData<typeof loader>();
-  const { institution, view, filters, list, month, page, monthMoments, counts, members, stakeholders, obligations, today: day } = data;
+  const { institution, view, filters, list, month, page, monthMoments, counts, members, stakeholder, obligation, today: day } = data;
   const base = `/i/${institution.id}`;
   const responsibleParam = filters.responsibleParam;
   const tab: Tab = view === 'month' ? 'month' : responsibleParam === 'me' ? 'mine' : filters.status === 'overdue' ? 'overdue' : 'agenda';
@@ -122,10 +124,18 @@ export default function Calendar() {
         </div>
         <SelectFilter id="calendar-responsible" name="responsible" label={t('filters.responsible')} value={responsibleParam} any={t('filters.anyone')}
           options={[{ value: 'me', label: t('filters.me') }, ...members.map((m) => ({ value: m.id, label: m.label }))]} />
-        <SelectFilter id="calendar-stakeholder" name="stakeholderId" label={t('filters.stakeholder')} value={filters.stakeholderId} any={t('filters.anyStakeholder')}
-          options={stakeholders.map((s) => ({ value: s.id, label: s.label }))} />
-        <SelectFilter id="calendar-obligation" name="obligationId" label={t('filters.obligation')} value={filters.obligationId} any={t('filters.anyObligation')}
-          options={obligations.map((o) => ({ value: o.id, label: o.label }))} />
+        <div className="field">
+          <label htmlFor="calendar-q">{t('filters.search')}</label>
+          <input id="calendar-q" type="search" name="q" defaultValue={filters.q ?? ''} maxLength={MAX_MOMENT_SEARCH} aria-describedby="calendar-q-hint" />
+        </div>
+        {stakeholder.options ? (
+          <SelectFilter id="calendar-stakeholder" name="stakeholderId" label={t('filters.stakeholder')} value={null} any={t('filters.anyStakeholder')}
+            options={stakeholder.options.map((s) => ({ value: s.id, label: s.label }))} />
+        ) : null}
+        {obligation.options ? (
+          <SelectFilter id="calendar-obligation" name="obligationId" label={t('filters.obligation')} value={null} any={t('filters.anyObligation')}
+            options={obligation.options.map((o) => ({ value: o.id, label: o.label }))} />
+        ) : null}
         {view === 'agenda' ? (
           <>
             <div className="field">
@@ -138,10 +148,17 @@ export default function Calendar() {
             </div>
           </>
         ) : null}
+        {/* A chosen stakeholder or obligation stays chosen when the other filters change. */}
+        {stakeholder.chosen ? <input type="hidden" name="stakeholderId" value={stakeholder.chosen.id} /> : null}
+        {obligation.chosen ? <input type="hidden" name="obligationId" value={obligation.chosen.id} /> : null}
         {/* The month view keeps its month when the filters are cleared. */}
         <FilterActions clearTo={view === 'month' ? `${pathname}?view=month&month=${month.slice(0, 7)}` : pathname} />
       </Form>
-      <p className="muted">{t(view === 'month' ? 'filters.optionsOfMonth' : 'filters.optionsOfAgenda')}</p>
+      <ChosenFilters stakeholder={stakeholder} obligation={obligation} />
+      <p className="muted" id="calendar-q-hint">
+        {t('filters.searchHint')}
+        {!stakeholder.options || !obligation.options ? <> {t(view === 'month' ? 'filters.optionsOfMonth' : 'filters.optionsOfAgenda', { max: SHORT_OPTION_LIST })}</> : null}
+      </p>
 
       {view === 'month' && monthMoments ? (
         <>
@@ -166,5 +183,35 @@ export default function Calendar() {
         )
       ) : null}
     </>
+  );
+}
+
+/**
+ * A stakeholder or obligation chosen by id (the obligation page links here with one, and a short
+ * list's select sets one) as a removable chip: its name and a link to the same page without it.
+ */
+function ChosenFilters({ stakeholder, obligation }: { stakeholder: MomentFilterPicker; obligation: MomentFilterPicker }) {
+  const { t } = useTranslation('calendar');
+  const { search } = useLocation();
+  const chips = [
+    { param: 'stakeholderId', picker: stakeholder, label: 'filters.chosenStakeholder' },
+    { param: 'obligationId', picker: obligation, label: 'filters.chosenObligation' },
+  ] as const;
+  const chosen = chips.filter((c) => c.picker.chosen);
+  if (chosen.length === 0) return null;
+  return (
+    <ul className="filter-chips" aria-label={t('filters.chosen')}>
+      {chosen.map(({ param, picker, label }) => {
+        const text = t(label, { name: picker.chosen!.label ?? t('filters.unknown') });
+        return (
+          <li key={param} className="badge">
+            {text}{' '}
+            <Link to={withParams(search, { [param]: undefined, page: undefined })} aria-label={t('filters.remove', { filter: text })}>
+              <span aria-hidden="true">{'✕'}</span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

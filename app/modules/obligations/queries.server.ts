@@ -233,6 +233,17 @@ function whereOf(scope: Scope, filters: Partial<MomentFilters>, today: Day) {
     clauses.push('m.obligation_id IN (SELECT os.obligation_id FROM obligation_stakeholders os WHERE os.stakeholder_id = :stakeholderId)');
     replacements.stakeholderId = filters.stakeholderId;
   }
+  if (filters.q) {
+    // The house's portable "contains, any case" (parties/sql.server.ts): lower() on both sides and
+    // LIKE with an explicit ESCAPE, so a typed % or _ is taken literally on SQLite and PostgreSQL.
+    // The title and the names are the institution's own (when there is one), not every institution's.
+    const own = (alias: string) => ('institutionId' in scope ? ` AND ${alias}.institution_id = :institutionId` : '');
+    clauses.push(`m.obligation_id IN (
+      SELECT qo.id FROM obligations qo WHERE lower(qo.title) LIKE :q ESCAPE '\\'${own('qo')}
+      UNION SELECT qos.obligation_id FROM obligation_stakeholders qos JOIN stakeholders qs ON qs.id = qos.stakeholder_id
+        WHERE lower(qs.name) LIKE :q ESCAPE '\\'${own('qs')})`);
+    replacements.q = likePattern(filters.q.toLowerCase());
+  }
   if (filters.from) {
     clauses.push('m.due_on >= :from');
     replacements.from = filters.from;
@@ -415,35 +426,55 @@ export async function getMoment(institutionId: number, momentId: number, today: 
 }
 export type MomentDetail = NonNullable<Awaited<ReturnType<typeof getMoment>>>;
 
+/** The most entries a calendar filter offers as a select; beyond it the search field is the way in. */
+export const SHORT_OPTION_LIST = 50;
+
 /**
- * What the calendar's obligation and stakeholder filters offer: those of the moments the page's
- * other filters select (the shown month, the status, the person, the other one of the two), plus
- * the chosen one. A large institution has a thousand obligations and stakeholders; a month
- * involves a hundred or so, and one that none of the shown moments has would show an empty page.
+ * One of the calendar's obligation and stakeholder filters: the chosen one (a link from the
+ * obligation page carries its id; `label` is null for an id that is not this institution's), or
+ * else what a select may offer — null when there are more than SHORT_OPTION_LIST, because nobody
+ * picks from 750 names and sending them cost most of the page.
+ */
+export type MomentFilterPicker = { chosen: { id: number; label: string | null } | null; options: Option[] | null };
+
+/**
+ * The calendar's obligation and stakeholder filters. The options are those of the moments the
+ * page's other filters select (the shown month, the status, the person, the search, the other one
+ * of the two), so none of them leads to an empty page; read with a LIMIT one past the bound, so a
+ * large institution costs 51 rows, not a thousand.
  */
 export async function listMomentFilterOptions(
   institutionId: number, filters: MomentFilters, today: Day,
-): Promise<{ obligations: Option[]; stakeholders: Option[] }> {
+): Promise<{ obligation: MomentFilterPicker; stakeholder: MomentFilterPicker }> {
   const sequelize = await db();
   const scope = { institutionId };
-  const byObligation = whereOf(scope, { ...filters, obligationId: undefined }, today);
-  const byStakeholder = whereOf(scope, { ...filters, stakeholderId: undefined }, today);
-  const chosen = (column: string, id: number | undefined) => (id ? `${column} = :chosen OR ` : '');
-  const [obligations, stakeholders] = await Promise.all([
-    sequelize.query<{ id: number; label: string }>(
-      `SELECT o.id, o.title AS label FROM obligations o WHERE o.institution_id = :institutionId AND (${chosen('o.id', filters.obligationId)}
-        o.id IN (SELECT m.obligation_id FROM reporting_moments m ${byObligation.where})) ORDER BY o.title, o.id`,
-      { replacements: { ...byObligation.replacements, chosen: filters.obligationId }, type: QueryTypes.SELECT },
+  const select = (sql: string, replacements: Record<string, unknown>) =>
+    sequelize.query<{ id: number; label: string }>(sql, { replacements, type: QueryTypes.SELECT });
+  const chosen = async (table: 'obligations' | 'stakeholders', column: 'title' | 'name', id: number) => {
+    const [row] = await select(`SELECT id, ${column} AS label FROM ${table} WHERE id = :id AND institution_id = :institutionId`, { id, institutionId });
+    return { chosen: { id, label: row?.label ?? null }, options: null };
+  };
+  const options = async (sql: string, replacements: Record<string, unknown>) => {
+    const rows = await select(`${sql} LIMIT ${SHORT_OPTION_LIST + 1}`, replacements);
+    return { chosen: null, options: rows.length > SHORT_OPTION_LIST ? null : rows.map((r) => ({ id: Number(r.id), label: r.label })) };
+  };
+  // Each list reads the moments under every filter but its own (so choosing one narrows the other).
+  const obligationMoments = whereOf(scope, { ...filters, obligationId: undefined }, today);
+  const stakeholderMoments = whereOf(scope, { ...filters, stakeholderId: undefined }, today);
+  const [obligation, stakeholder] = await Promise.all([
+    filters.obligationId ? chosen('obligations', 'title', filters.obligationId) : options(
+      `SELECT o.id, o.title AS label FROM obligations o WHERE o.institution_id = :institutionId
+        AND o.id IN (SELECT m.obligation_id FROM reporting_moments m ${obligationMoments.where}) ORDER BY o.title, o.id`,
+      obligationMoments.replacements,
     ),
-    sequelize.query<{ id: number; label: string }>(
-      `SELECT s.id, s.name AS label FROM stakeholders s WHERE s.institution_id = :institutionId AND (${chosen('s.id', filters.stakeholderId)}
-        s.id IN (SELECT os.stakeholder_id FROM obligation_stakeholders os WHERE os.obligation_id IN (
-          SELECT m.obligation_id FROM reporting_moments m ${byStakeholder.where}))) ORDER BY s.name, s.id`,
-      { replacements: { ...byStakeholder.replacements, chosen: filters.stakeholderId }, type: QueryTypes.SELECT },
+    filters.stakeholderId ? chosen('stakeholders', 'name', filters.stakeholderId) : options(
+      `SELECT s.id, s.name AS label FROM stakeholders s WHERE s.institution_id = :institutionId
+        AND s.id IN (SELECT os.stakeholder_id FROM obligation_stakeholders os WHERE os.obligation_id IN (
+          SELECT m.obligation_id FROM reporting_moments m ${stakeholderMoments.where})) ORDER BY s.name, s.id`,
+      stakeholderMoments.replacements,
     ),
   ]);
-  const options = (rows: { id: number; label: string }[]) => rows.map((r) => ({ id: Number(r.id), label: r.label }));
-  return { obligations: options(obligations), stakeholders: options(stakeholders) };
+  return { obligation, stakeholder };
 }
 
 /** The institutions a user may see in a feed: their memberships now (admins: every one). */
