@@ -157,7 +157,7 @@ export default function Calendar() {
       <ChosenFilters stakeholder={stakeholder} obligation={obligation} />
       <p className="muted" id="calendar-q-hint">
         {t('filters.searchHint')}
-        {!stakeholder.options || !obligation.options ? <> {t(view === 'month' ? 'filters.optionsOfMonth' : 'filters.optionsOfAgenda', { max: SHORT_OPTION_LIST })}</> : null}
+        {withheld(stakeholder) || withheld(obligation) ? <> {t(view === 'month' ? 'filters.optionsOfMonth' : 'filters.optionsOfAgenda', { max: SHORT_OPTION_LIST })}</> : null}
       </p>
 
       {view === 'month' && monthMoments ? (
@@ -185,6 +185,9 @@ export default function Calendar() {
     </>
   );
 }
+
+/** A list too long to send (not one replaced by its chosen entry): the note points to the search instead. */
+const withheld = (picker: MomentFilterPicker) => !picker.options && !picker.chosen;
 
 /**
  * A stakeholder or obligation chosen by id (the obligation page links here with one, and a short
