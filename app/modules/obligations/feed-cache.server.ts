@@ -16,7 +16,7 @@ import { selectRows } from '~/utils/db.server';
  */
 
 /** How long a kept feed may be served without being built again, whatever the stamp says. */
-export const FEED_MAX_AGE_MS = 10 * 60 * 1000;
+const FEED_MAX_AGE_MS = 10 * 60 * 1000;
 /** Feeds kept per process (each is a few hundred KB gzipped); the least recently used goes first. */
 const KEPT_FEEDS = 32;
 
@@ -66,11 +66,6 @@ export async function keptFeed(key: string, stamp: string, build: () => Promise<
   kept.set(key, feed);
   while (kept.size > KEPT_FEEDS) kept.delete(kept.keys().next().value!);
   return feed;
-}
-
-/** Forgets every kept feed (tests that change the clock or the data behind the audit trail's back). */
-export function forgetKeptFeeds(): void {
-  kept.clear();
 }
 
 const acceptsGzip = (request: Request) =>
